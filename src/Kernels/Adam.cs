@@ -1,0 +1,87 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// One Adam step over a whole parameter tensor, as Keras computes it:
+/// m += (g - m)(1 - beta1); v += (g^2 - v)(1 - beta2); p -= alpha * m / (sqrt(v) + epsilon),
+/// with alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t) for step t = 1, 2, ... (bias correction).
+/// parameters, gradients, m and v have Count elements. The trainer keeps every parameter of the
+/// network in one flat buffer, so one launch updates them all.
+/// </summary>
+public sealed class Adam
+{
+    private readonly Accelerator _accelerator;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int> _kernel;
+
+    internal Adam(Accelerator accelerator)
+    {
+        _accelerator = accelerator;
+        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel);
+    }
+
+    public void Run(
+        ArrayView<float> parameters,
+        ArrayView<float> gradients,
+        ArrayView<float> m,
+        ArrayView<float> v,
+        int count,
+        AdamSettings settings,
+        int step)
+    {
+        Require.Positive(count, nameof(count));
+        Require.Positive(step, nameof(step));
+        Require.Length(parameters, count, nameof(parameters), $"({count})");
+        Require.Length(gradients, count, nameof(gradients), $"({count})");
+        Require.Length(m, count, nameof(m), $"({count})");
+        Require.Length(v, count, nameof(v), $"({count})");
+        var split = WorkSplit.For(_accelerator, count);
+        _kernel(split.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, split.ItemsPerThread);
+    }
+
+    [Kernel]
+    public static void Kernel(
+        Index1D thread,
+        ArrayView<float> parameters,
+        ArrayView<float> gradients,
+        ArrayView<float> m,
+        ArrayView<float> v,
+        AdamStep step,
+        int count,
+        int perThread)
+    {
+        int first = thread * perThread;
+        int last = Math.Min(first + perThread, count);
+        for (int i = first; i < last; i++)
+        {
+            float g = gradients[i];
+            float mi = m[i] + (g - m[i]) * (1f - step.Beta1);
+            float vi = v[i] + (g * g - v[i]) * (1f - step.Beta2);
+            m[i] = mi;
+            v[i] = vi;
+            parameters[i] -= step.Alpha * mi / (MathF.Sqrt(vi) + step.Epsilon);
+        }
+    }
+}
+
+/// <summary>Adam's hyper-parameters; the defaults are Keras's.</summary>
+public readonly record struct AdamSettings(float LearningRate = 1e-3f, float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-7f)
+{
+    public AdamSettings()
+        : this(1e-3f)
+    {
+    }
+
+    /// <summary>The bias-corrected step size of step t (1-based), computed in double on the host.</summary>
+    public double Alpha(int step) =>
+        LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step));
+}
+
+/// <summary>What one Adam launch needs: the settings with this step's bias-corrected step size.</summary>
+public readonly record struct AdamStep(float Alpha, float Beta1, float Beta2, float Epsilon)
+{
+    public static AdamStep From(AdamSettings settings, int step) =>
+        new((float)settings.Alpha(step), settings.Beta1, settings.Beta2, settings.Epsilon);
+}

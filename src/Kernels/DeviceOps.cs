@@ -1,0 +1,65 @@
+using ILGPU.Runtime;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// Every kernel of a training step, loaded on one accelerator. Loading compiles, so each op is
+/// created on first use and then reused for the life of the device.
+/// </summary>
+public sealed class DeviceOps : IDisposable
+{
+    private readonly Lazy<MatMulLauncher> _matMul;
+    private readonly Lazy<MatMul> _forward;
+    private readonly Lazy<MatMulTransposeA> _transposeA;
+    private readonly Lazy<MatMulTransposeB> _transposeB;
+    private readonly Lazy<BiasGradient> _biasGradient;
+    private readonly Lazy<ReluBackward> _reluBackward;
+    private readonly Lazy<Dropout> _dropout;
+    private readonly Lazy<SoftmaxCrossEntropy> _softmaxCrossEntropy;
+    private readonly Lazy<Adam> _adam;
+    private readonly Lazy<MetricSums> _metricSums;
+    private readonly Lazy<Gather> _gather;
+
+    internal DeviceOps(Accelerator accelerator)
+    {
+        _matMul = new(() => new MatMulLauncher(accelerator));
+        _forward = new(() => new MatMul(_matMul.Value));
+        _transposeA = new(() => new MatMulTransposeA(_matMul.Value));
+        _transposeB = new(() => new MatMulTransposeB(_matMul.Value));
+        _biasGradient = new(() => new BiasGradient(accelerator));
+        _reluBackward = new(() => new ReluBackward(accelerator));
+        _dropout = new(() => new Dropout(accelerator));
+        _softmaxCrossEntropy = new(() => new SoftmaxCrossEntropy(accelerator));
+        _adam = new(() => new Adam(accelerator));
+        _metricSums = new(() => new MetricSums(accelerator));
+        _gather = new(() => new Gather(accelerator));
+    }
+
+    public MatMul MatMul => _forward.Value;
+
+    public MatMulTransposeA MatMulTransposeA => _transposeA.Value;
+
+    public MatMulTransposeB MatMulTransposeB => _transposeB.Value;
+
+    public BiasGradient BiasGradient => _biasGradient.Value;
+
+    public ReluBackward ReluBackward => _reluBackward.Value;
+
+    public Dropout Dropout => _dropout.Value;
+
+    public SoftmaxCrossEntropy SoftmaxCrossEntropy => _softmaxCrossEntropy.Value;
+
+    public Adam Adam => _adam.Value;
+
+    public MetricSums MetricSums => _metricSums.Value;
+
+    public Gather Gather => _gather.Value;
+
+    public void Dispose()
+    {
+        if (_metricSums.IsValueCreated)
+        {
+            _metricSums.Value.Dispose();
+        }
+    }
+}

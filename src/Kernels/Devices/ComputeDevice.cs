@@ -1,0 +1,106 @@
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+
+namespace Handwriting.Kernels.Devices;
+
+/// <summary>
+/// One open accelerator with its ILGPU context and the kernels loaded on it. Dispose it to free
+/// the device; every buffer allocated on <see cref="Accelerator"/> must be disposed first.
+/// </summary>
+public sealed class ComputeDevice : IDisposable
+{
+    private readonly Context _context;
+    private readonly Lazy<DeviceOps> _ops;
+
+    private ComputeDevice(Context context, Accelerator accelerator, AcceleratorKind kind)
+    {
+        _context = context;
+        Accelerator = accelerator;
+        Kind = kind;
+        _ops = new Lazy<DeviceOps>(() => new DeviceOps(accelerator));
+    }
+
+    public Accelerator Accelerator { get; }
+
+    public AcceleratorKind Kind { get; }
+
+    public string Name => Description.Name;
+
+    /// <summary>The kernels of this accelerator, each compiled on first use and then reused.</summary>
+    public DeviceOps Ops => _ops.Value;
+
+    public DeviceDescription Description => DeviceCatalog.Describe(Accelerator.Device, Kind);
+
+    /// <summary>
+    /// Opens the accelerator of the given kind. <see cref="AcceleratorKind.Auto"/> takes CUDA,
+    /// then a supported OpenCL device, then the CPU accelerator. An absent kind is a
+    /// <see cref="DeviceNotFoundException"/> that names the kinds present.
+    /// </summary>
+    public static ComputeDevice Open(AcceleratorKind kind)
+    {
+        var context = DeviceCatalog.CreateContext();
+        try
+        {
+            var (device, chosen) = Choose(context, kind);
+            return new ComputeDevice(context, device.CreateAccelerator(context), chosen);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a CPU accelerator with a custom layout (see <see cref="CpuConfiguration.ForGroupSize"/>).</summary>
+    public static ComputeDevice OpenCpu(CPUDevice layout)
+    {
+        var context = Context.Create(builder => builder.CPU(layout).EnableAlgorithms().Optimize(OptimizationLevel.O2));
+        try
+        {
+            return new ComputeDevice(context, DeviceCatalog.OfType(context, AcceleratorType.CPU).First().CreateAccelerator(context), AcceleratorKind.Cpu);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ops.IsValueCreated)
+        {
+            _ops.Value.Dispose();
+        }
+
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+
+    private static (Device Device, AcceleratorKind Kind) Choose(Context context, AcceleratorKind kind)
+    {
+        Device? cuda = DeviceCatalog.OfType(context, AcceleratorType.Cuda).FirstOrDefault();
+        Device? openCl = DeviceCatalog.OfType(context, AcceleratorType.OpenCL).FirstOrDefault();
+        Device? cpu = DeviceCatalog.OfType(context, AcceleratorType.CPU).FirstOrDefault();
+
+        var found = kind switch
+        {
+            AcceleratorKind.Auto when cuda is not null => (cuda, AcceleratorKind.Cuda),
+            AcceleratorKind.Auto when openCl is not null => (openCl, AcceleratorKind.OpenCL),
+            AcceleratorKind.Auto or AcceleratorKind.Cpu when cpu is not null => (cpu, AcceleratorKind.Cpu),
+            AcceleratorKind.Cuda when cuda is not null => (cuda, AcceleratorKind.Cuda),
+            AcceleratorKind.OpenCL when openCl is not null => (openCl, AcceleratorKind.OpenCL),
+            _ => ((Device?)null, kind),
+        };
+
+        if (found.Item1 is null)
+        {
+            var present = DeviceCatalog.List(context).Select(d => d.Kind.ToString().ToLowerInvariant()).Distinct();
+            throw new DeviceNotFoundException(
+                $"no {kind.ToString().ToLowerInvariant()} accelerator is present (present: {string.Join(", ", present)})");
+        }
+
+        return (found.Item1, found.Item2);
+    }
+}

@@ -1,0 +1,52 @@
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace Handwriting.Kernels.Devices;
+
+/// <summary>The accelerators present on this machine.</summary>
+public static class DeviceCatalog
+{
+    /// <summary>
+    /// A context with CUDA, compatible OpenCL devices and our CPU layout. Algorithms are enabled
+    /// because without them MathF.Exp/Log/Sqrt fail to compile for PTX (FIELD-NOTES).
+    /// </summary>
+    public static Context CreateContext() =>
+        Context.Create(builder => builder
+            .Cuda()
+            .OpenCL()
+            .CPU(CpuConfiguration.ForHost())
+            .EnableAlgorithms()
+            .Optimize(OptimizationLevel.O2));
+
+    /// <summary>Every accelerator present, CUDA first.</summary>
+    public static IReadOnlyList<DeviceDescription> List()
+    {
+        using var context = CreateContext();
+        return List(context);
+    }
+
+    /// <summary>Whether an accelerator of this kind is present (<see cref="AcceleratorKind.Auto"/>: always).</summary>
+    public static bool IsPresent(AcceleratorKind kind) =>
+        kind == AcceleratorKind.Auto || List().Any(d => d.Kind == kind);
+
+    internal static IReadOnlyList<DeviceDescription> List(Context context) =>
+        OfType(context, AcceleratorType.Cuda).Select(d => Describe(d, AcceleratorKind.Cuda))
+            .Concat(OfType(context, AcceleratorType.OpenCL).Select(d => Describe(d, AcceleratorKind.OpenCL)))
+            .Concat(OfType(context, AcceleratorType.CPU).Select(d => Describe(d, AcceleratorKind.Cpu)))
+            .ToList();
+
+    internal static IEnumerable<Device> OfType(Context context, AcceleratorType type) =>
+        context.Devices.Where(device => device.AcceleratorType == type);
+
+    internal static DeviceDescription Describe(Device device, AcceleratorKind kind) =>
+        new(kind, kind == AcceleratorKind.Cpu ? CpuName() : device.Name, MemoryOf(device, kind), device.WarpSize, device.MaxNumThreadsPerGroup, device.NumMultiprocessors);
+
+    // ILGPU reports long.MaxValue bytes for its CPU accelerator; what a CPU run can use is the process's memory.
+    private static long MemoryOf(Device device, AcceleratorKind kind) =>
+        kind == AcceleratorKind.Cpu ? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes : device.MemorySize;
+
+    private static string CpuName() => $"ILGPU CPU accelerator ({Environment.ProcessorCount} cores)";
+}
