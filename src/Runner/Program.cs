@@ -2,5 +2,5 @@ namespace Handwriting.Runner;
 
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args) => new HandwritingCli(Console.Out, Console.Error).Run(args);
 }

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Handwriting.Kernels.Devices;
+using Handwriting.Runner.Cli;
+using Handwriting.Runner.Output;
+using Handwriting.Runner.Plots;
+using Handwriting.Training;
+using Handwriting.Training.Data;
+using Handwriting.Training.Network;
+
+namespace Handwriting.Runner.Commands;
+
+/// <summary>`handwriting evaluate --model FILE`: test loss and accuracy, per-class accuracy, the confusion matrix.</summary>
+public static class EvaluateCommand
+{
+    public static Command Create(CommonOptions common, TextWriter output)
+    {
+        var model = new Option<string>("--model") { Description = "A model.bin written by train", Required = true, HelpName = "FILE" };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
+        var plot = new Option<string?>("--plot") { Description = "Where to draw the confusion matrix (default: confusion-test.png beside the model)", HelpName = "FILE" };
+        var command = new Command("evaluate", "Evaluate a trained model on the 10,000 MNIST test images") { model, json, plot };
+        command.SetAction(parse =>
+        {
+            string modelPath = parse.GetValue(model)!;
+            string plotPath = parse.GetValue(plot) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath)) ?? ".", "confusion-test.png");
+            bool asJson = parse.GetValue(json);
+
+            using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
+            using var network = SavedNetwork.Load(device, modelPath);
+            var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), asJson ? Console.Error.WriteLine : output.WriteLine);
+            using var test = new DeviceDataset(device.Accelerator, mnist.Test.Pixels, mnist.Test.Labels, mnist.Test.PixelsPerImage);
+            var result = Evaluation.Run(device, network, test);
+            var confusion = result.ConfusionMatrix();
+            ConfusionMatrixPlot.Save(plotPath, confusion);
+
+            if (asJson)
+            {
+                output.WriteLine(JsonFiles.Serialize(new
+                {
+                    model = modelPath,
+                    device = device.Description.Name,
+                    test_loss = result.Summary.Loss,
+                    test_accuracy = result.Summary.Accuracy,
+                    per_class_accuracy = result.PerClassAccuracy(),
+                    confusion_matrix = Rows(confusion),
+                    confusion_plot = plotPath,
+                }));
+            }
+            else
+            {
+                output.WriteLine($"Device: {device.Description}");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test_loss: {result.Summary.Loss:F4} - test_accuracy: {result.Summary.Accuracy:F4}"));
+                output.WriteLine("Per-class accuracy: " + string.Join("  ", result.PerClassAccuracy().Select((a, d) => string.Create(CultureInfo.InvariantCulture, $"{d}: {a:F4}"))));
+                output.Write(ConfusionText(confusion));
+                output.WriteLine($"Confusion matrix plot: {plotPath}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The matrix as text, rows the true digit and columns the prediction.</summary>
+    public static string ConfusionText(int[,] counts)
+    {
+        int classes = counts.GetLength(0);
+        var text = new StringBuilder("Confusion matrix (rows: true digit, columns: predicted)\n      ");
+        for (int p = 0; p < classes; p++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{p,6}");
+        }
+
+        text.Append('\n');
+        for (int t = 0; t < classes; t++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{t,6}");
+            for (int p = 0; p < classes; p++)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{counts[t, p],6}");
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static int[][] Rows(int[,] counts) =>
+        Enumerable.Range(0, counts.GetLength(0)).Select(t => Enumerable.Range(0, counts.GetLength(1)).Select(p => counts[t, p]).ToArray()).ToArray();
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Handwriting.Kernels.Devices;
+using Handwriting.Runner.Cli;
+using Handwriting.Runner.Display;
+using Handwriting.Runner.Output;
+using Handwriting.Training;
+using Handwriting.Training.Data;
+using Handwriting.Training.Model;
+using Handwriting.Training.Network;
+
+namespace Handwriting.Runner.Commands;
+
+/// <summary>
+/// `handwriting train`: the seed notebook end to end. Fetch MNIST if needed, train with our
+/// kernels, evaluate on the test set, print the first test image's probabilities, and write
+/// the model, history, metrics and plots into the run folder.
+/// </summary>
+public static class TrainCommand
+{
+    public static Command Create(CommonOptions common, TextWriter output)
+    {
+        var options = new TrainOptions();
+        var command = new Command("train", "Train the seed model (784-128-10, dropout 0.2, Adam) and write model, metrics and plots");
+        options.AddTo(command);
+        command.SetAction(parse => Run(parse, common, options, output));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, CommonOptions common, TrainOptions optionSet, TextWriter output)
+    {
+        var options = optionSet.Read(parse);
+        using var run = RunFolder.Create(parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow));
+
+        var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), output.WriteLine);
+        var available = options.Limit is int limit ? mnist.Train.Take(Math.Min(limit, mnist.Train.Count)) : mnist.Train;
+        var (trainImages, validationImages) = available.Split(options.ValidationSplit);
+        if (trainImages.Count == 0)
+        {
+            throw new UsageException($"--limit {options.Limit} with --validation-split {options.ValidationSplit} leaves no training image");
+        }
+
+        using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
+        output.WriteLine($"Device: {device.Description}");
+
+        var clock = Stopwatch.StartNew();
+        using var train = Upload(device, trainImages);
+        using var validation = Upload(device, validationImages);
+        using var test = Upload(device, mnist.Test);
+        using var trainer = new Trainer(device, options, trainImages.PixelsPerImage, 10);
+        output.WriteLine($"Training {trainer.Network.Shape} on {train.Count} images, validating on {validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs");
+
+        ITrainingDisplay display = ReferenceEquals(output, Console.Out) && LiveTrainingDisplay.IsSupported
+            ? new LiveTrainingDisplay()
+            : new PlainTrainingDisplay(output);
+        var history = display.Run(shown => trainer.Fit(
+            train,
+            validation.Count > 0 ? validation : null,
+            shown.Progress,
+            shown.ProgressInterval,
+            metrics => shown.EpochEnd(metrics, options.Epochs)));
+        double trainingSeconds = clock.Elapsed.TotalSeconds;
+
+        var evaluation = Evaluation.Run(device, trainer.Network, test);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test_loss: {evaluation.Summary.Loss:F4} - test_accuracy: {evaluation.Summary.Accuracy:F4}"));
+        var first = new FirstTestImage(evaluation.Labels[0], evaluation.Predictions[0], evaluation.ProbabilitiesOf(0).ToArray());
+        output.WriteLine($"Test image 0 (label {first.Label}): predicted {first.Predicted}; probabilities {ProbabilityText.Format(first.Probabilities)}");
+
+        ModelFile.Save(run.PathOf("model.bin"), trainer.Network.Shape, trainer.Network.ReadParameters());
+        JsonFiles.Write(run.PathOf("history.json"), HistoryFile.From(history));
+        JsonFiles.Write(run.PathOf("metrics.json"), new MetricsFile(
+            evaluation.Summary.Loss,
+            evaluation.Summary.Accuracy,
+            options.Epochs,
+            trainingSeconds,
+            device.Description.Name,
+            device.Kind.ToString().ToLowerInvariant(),
+            trainer.Network.Shape.ToString(),
+            options.BatchSize,
+            options.DropoutRate,
+            options.Adam.LearningRate,
+            options.ValidationSplit,
+            options.Seed,
+            train.Count,
+            validation.Count,
+            test.Count,
+            first));
+        RunPlots.Write(run, history, mnist.Test, evaluation);
+        run.Commit();
+        output.WriteLine($"Wrote {run.Target}: model.bin, history.json, metrics.json, accuracy.png, loss.png, predictions.png, confusion.png");
+        return ExitCodes.Success;
+    }
+
+    private static DeviceDataset Upload(ComputeDevice device, ImageSet images) =>
+        new(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
+}

@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using Handwriting.Kernels;
+using Handwriting.Runner.Cli;
+using Handwriting.Training;
+
+namespace Handwriting.Runner.Commands;
+
+/// <summary>The options of `train`, defaulting to the seed notebook's settings.</summary>
+public sealed class TrainOptions
+{
+    public Option<int> Epochs { get; } = new("--epochs") { Description = "Passes over the training images", DefaultValueFactory = _ => 5 };
+
+    public Option<int> BatchSize { get; } = new("--batch-size") { Description = "Images per optimiser step", DefaultValueFactory = _ => 32 };
+
+    public Option<string> Hidden { get; } = new("--hidden")
+    {
+        Description = "Hidden layer widths, comma-separated (each Dense + ReLU + Dropout)",
+        DefaultValueFactory = _ => "128",
+        HelpName = "WIDTHS",
+    };
+
+    public Option<float> Dropout { get; } = new("--dropout") { Description = "Dropout rate after each hidden layer", DefaultValueFactory = _ => 0.2f };
+
+    public Option<float> LearningRate { get; } = new("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 0.001f };
+
+    public Option<double> ValidationSplit { get; } = new("--validation-split")
+    {
+        Description = "Fraction of the training images held out for validation (the last ones, as Keras does)",
+        DefaultValueFactory = _ => 0.2,
+    };
+
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the initial weights, the shuffles and the dropout masks", DefaultValueFactory = _ => 0 };
+
+    public Option<int?> Limit { get; } = new("--limit") { Description = "Train on the first N training images only (quick runs)", HelpName = "N" };
+
+    public Option<string?> Out { get; } = new("--out") { Description = "Folder for the model, history, metrics and plots (default: runs/<UTC timestamp>)", HelpName = "DIR" };
+
+    public void AddTo(Command command)
+    {
+        command.Add(Epochs);
+        command.Add(BatchSize);
+        command.Add(Hidden);
+        command.Add(Dropout);
+        command.Add(LearningRate);
+        command.Add(ValidationSplit);
+        command.Add(Seed);
+        command.Add(Limit);
+        command.Add(Out);
+    }
+
+    /// <summary>The training options the command line asks for; an out-of-range value is a usage error.</summary>
+    public TrainingOptions Read(ParseResult parse)
+    {
+        var options = new TrainingOptions
+        {
+            Epochs = parse.GetValue(Epochs),
+            BatchSize = parse.GetValue(BatchSize),
+            Hidden = ParseWidths(parse.GetValue(Hidden) ?? "128"),
+            DropoutRate = parse.GetValue(Dropout),
+            Adam = new AdamSettings(parse.GetValue(LearningRate)),
+            ValidationSplit = parse.GetValue(ValidationSplit),
+            Seed = parse.GetValue(Seed),
+            Limit = parse.GetValue(Limit),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new UsageException(invalid.Message);
+        }
+
+        return options;
+    }
+
+    /// <summary>"128" or "1024,1024"; an empty string means no hidden layer.</summary>
+    private static int[] ParseWidths(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var widths = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out widths[i]) || widths[i] < 1)
+            {
+                throw new UsageException($"--hidden: '{parts[i]}' is not a positive layer width (expected e.g. 128 or 1024,1024)");
+            }
+        }
+
+        return widths;
+    }
+}

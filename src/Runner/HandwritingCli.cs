@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Handwriting.Runner.Cli;
+using Handwriting.Runner.Commands;
+
+namespace Handwriting.Runner;
+
+/// <summary>
+/// The `handwriting` command line. Writers are injected so that tests run commands in-process
+/// and read what a user would see.
+/// </summary>
+public sealed class HandwritingCli
+{
+    private readonly TextWriter _output;
+    private readonly TextWriter _error;
+    private readonly CommonOptions _common = new();
+    private readonly RootCommand _root;
+
+    public HandwritingCli(TextWriter output, TextWriter error)
+    {
+        _output = output;
+        _error = error;
+        _root = new RootCommand("Handwriting: train and use an MNIST digit recognizer with our own ILGPU kernels")
+        {
+            DataCommand.Create(_common, output),
+            DevicesCommand.Create(output),
+        };
+        _common.AddTo(_root);
+    }
+
+    public int Run(IReadOnlyList<string> args)
+    {
+        var parse = _root.Parse(args);
+        bool verbose = parse.GetResult(_common.Verbose) is not null && parse.GetValue(_common.Verbose);
+        if (parse.Errors.Count > 0)
+        {
+            _error.WriteLine($"handwriting: {parse.Errors[0].Message} (see 'handwriting --help')");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = _output,
+                Error = _error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception exception)
+        {
+            return ErrorReport.Write(exception, _error, verbose);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Handwriting.Runner.Output;
+
+/// <summary>metrics.json: what a run reached, on what, with which settings.</summary>
+public sealed record MetricsFile(
+    double TestLoss,
+    double TestAccuracy,
+    int Epochs,
+    double Seconds,
+    string Device,
+    string Accelerator,
+    string Network,
+    int BatchSize,
+    double Dropout,
+    double LearningRate,
+    double ValidationSplit,
+    int Seed,
+    int TrainImages,
+    int ValidationImages,
+    int TestImages,
+    FirstTestImage FirstTestImage);
+
+/// <summary>The notebook's step 6: the predicted probabilities of the first test image.</summary>
+public sealed record FirstTestImage(int Label, int Predicted, IReadOnlyList<float> Probabilities);

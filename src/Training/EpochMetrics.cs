@@ -1,0 +1,10 @@
+namespace Handwriting.Training;
+
+/// <summary>One epoch of the history, as Keras reports it. Validation figures are null without a validation set.</summary>
+public sealed record EpochMetrics(
+    int Epoch,
+    double Loss,
+    double Accuracy,
+    double? ValidationLoss,
+    double? ValidationAccuracy,
+    double Seconds);

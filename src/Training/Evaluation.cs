@@ -1,0 +1,63 @@
+using Handwriting.Kernels.Devices;
+using Handwriting.Training.Network;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Training;
+
+/// <summary>
+/// Runs a network (no dropout) over a dataset in chunks of its capacity: mean loss and accuracy
+/// from the fused softmax cross-entropy kernel, summed on the device; and, when asked, the class
+/// probabilities of every image, read back chunk by chunk for predictions and the confusion matrix.
+/// </summary>
+public static class Evaluation
+{
+    public static LossAndAccuracy LossAndAccuracy(ComputeDevice device, DeviceNetwork network, DeviceDataset data) =>
+        Run(device, network, data, withProbabilities: false).Summary;
+
+    public static EvaluationResult Run(ComputeDevice device, DeviceNetwork network, DeviceDataset data) =>
+        Run(device, network, data, withProbabilities: true);
+
+    private static EvaluationResult Run(ComputeDevice device, DeviceNetwork network, DeviceDataset data, bool withProbabilities)
+    {
+        if (data.Count == 0)
+        {
+            throw new ArgumentException("cannot evaluate an empty dataset", nameof(data));
+        }
+
+        int classes = network.Shape.Outputs;
+        var accelerator = device.Accelerator;
+        using var losses = accelerator.Allocate1D<float>(data.Count);
+        using var correct = accelerator.Allocate1D<float>(data.Count);
+        using var totals = accelerator.Allocate1D<float>(2);
+        float[] probabilities = withProbabilities ? new float[(long)data.Count * classes] : [];
+
+        for (int first = 0; first < data.Count; first += network.Capacity)
+        {
+            int rows = Math.Min(network.Capacity, data.Count - first);
+            network.Forward(data.PixelRows(first, rows), rows, 0f, 0, 0);
+            network.Loss(data.LabelRows(first, rows), Slice(losses, first, rows), Slice(correct, first, rows), rows);
+            if (withProbabilities)
+            {
+                var chunk = probabilities.AsSpan(first * classes, rows * classes);
+                network.Logits(rows).CopyToCPU(chunk);
+                Softmax.InPlace(chunk, classes);
+            }
+        }
+
+        device.Ops.MetricSums.Run(Slice(losses, 0, data.Count), Slice(correct, 0, data.Count), totals.View, data.Count);
+        var sums = totals.GetAsArray1D();
+        var summary = new LossAndAccuracy(sums[0] / data.Count, sums[1] / data.Count);
+        return new EvaluationResult(summary, probabilities, classes, withProbabilities ? ReadLabels(data) : []);
+    }
+
+    private static int[] ReadLabels(DeviceDataset data)
+    {
+        var labels = new int[data.Count];
+        data.Labels.CopyToCPU(labels);
+        return labels;
+    }
+
+    private static ArrayView<float> Slice(MemoryBuffer1D<float, Stride1D.Dense> buffer, int first, int rows) =>
+        ((ArrayView<float>)buffer.View).SubView(first, rows);
+}

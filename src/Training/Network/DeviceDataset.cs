@@ -1,0 +1,50 @@
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Training.Network;
+
+/// <summary>
+/// Images and labels copied to the device once, so that training and evaluation copy nothing
+/// per step: batches are gathered there by index.
+/// Pixels is (Count, Width) row-major in [0, 1]; Labels is (Count).
+/// </summary>
+public sealed class DeviceDataset : IDisposable
+{
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _pixels;
+    private readonly MemoryBuffer1D<int, Stride1D.Dense> _labels;
+
+    public DeviceDataset(Accelerator accelerator, ReadOnlySpan<float> pixels, ReadOnlySpan<int> labels, int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        if (pixels.Length != labels.Length * width)
+        {
+            throw new ArgumentException($"{pixels.Length} pixels do not make {labels.Length} images of {width}", nameof(pixels));
+        }
+
+        Count = labels.Length;
+        Width = width;
+        _pixels = accelerator.Allocate1D<float>(Math.Max(1, pixels.Length));
+        _labels = accelerator.Allocate1D<int>(Math.Max(1, labels.Length));
+        Pixels.CopyFromCPU(pixels);
+        Labels.CopyFromCPU(labels);
+    }
+
+    public int Count { get; }
+
+    public int Width { get; }
+
+    public ArrayView<float> Pixels => ((ArrayView<float>)_pixels.View).SubView(0, (long)Count * Width);
+
+    public ArrayView<int> Labels => ((ArrayView<int>)_labels.View).SubView(0, Count);
+
+    /// <summary>Images [first, first + rows) as a (rows, Width) view.</summary>
+    public ArrayView<float> PixelRows(int first, int rows) => _pixels.View.SubView((long)first * Width, (long)rows * Width);
+
+    public ArrayView<int> LabelRows(int first, int rows) => _labels.View.SubView(first, rows);
+
+    public void Dispose()
+    {
+        _pixels.Dispose();
+        _labels.Dispose();
+    }
+}

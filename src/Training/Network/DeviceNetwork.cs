@@ -1,0 +1,215 @@
+using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
+using Handwriting.Training.Model;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Training.Network;
+
+/// <summary>
+/// A multi-layer perceptron living on the device: its flat parameters (see <see cref="MlpShape"/>),
+/// their gradients, Adam's moments and the activations of one batch of up to Capacity rows.
+/// Forward and backward passes are sequences of kernel launches; nothing is copied to or from
+/// the host except by <see cref="ReadParameters"/> and <see cref="WriteParameters"/>.
+///
+/// Per hidden layer l (x_0 is the input, R rows):
+///   relu_l = relu(x_{l-1} . W_l + b_l)        (one launch: bias and ReLU fused into the matmul)
+///   x_l    = dropout(relu_l)                   (training only; x_l is relu_l itself otherwise)
+/// and logits = x_{L-1} . W_L + b_L, followed by the fused softmax cross-entropy.
+/// </summary>
+public sealed class DeviceNetwork : IDisposable
+{
+    private readonly ComputeDevice _device;
+    private readonly List<IDisposable> _owned = [];
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _parameters;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _gradients;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamM;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamV;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _relu;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _dropped;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _outputGradient;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _preActivationGradient;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _logits;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _logitGradient;
+
+    public DeviceNetwork(ComputeDevice device, MlpShape shape, ReadOnlySpan<float> parameters, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        if (parameters.Length != shape.ParameterCount)
+        {
+            throw new ArgumentException($"{parameters.Length} parameters given for a {shape} network of {shape.ParameterCount}", nameof(parameters));
+        }
+
+        _device = device;
+        Shape = shape;
+        Capacity = capacity;
+        _parameters = Allocate(shape.ParameterCount);
+        _gradients = Allocate(shape.ParameterCount);
+        _adamM = Allocate(shape.ParameterCount);
+        _adamV = Allocate(shape.ParameterCount);
+        _adamM.MemSetToZero();
+        _adamV.MemSetToZero();
+        WriteParameters(parameters);
+
+        int hiddenLayers = shape.Hidden.Count;
+        _relu = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
+        _dropped = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
+        _outputGradient = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
+        _preActivationGradient = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
+        for (int l = 0; l < hiddenLayers; l++)
+        {
+            long size = (long)capacity * shape.Hidden[l];
+            _relu[l] = Allocate(size);
+            _dropped[l] = Allocate(size);
+            _outputGradient[l] = Allocate(size);
+            _preActivationGradient[l] = Allocate(size);
+        }
+
+        _logits = Allocate((long)capacity * shape.Outputs);
+        _logitGradient = Allocate((long)capacity * shape.Outputs);
+    }
+
+    public MlpShape Shape { get; }
+
+    /// <summary>The most rows one forward or backward pass takes.</summary>
+    public int Capacity { get; }
+
+    /// <summary>The number of Adam steps taken so far (the t of its bias correction).</summary>
+    public int AdamSteps { get; private set; }
+
+    public ArrayView<float> Parameters => _parameters.View;
+
+    public ArrayView<float> Gradients => _gradients.View;
+
+    /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
+    public ArrayView<float> Logits(int rows) => _logits.View.SubView(0, (long)rows * Shape.Outputs);
+
+    /// <summary>
+    /// Runs the network on rows images. With a dropout rate above zero (training), hidden
+    /// outputs are dropped with the mask of (seed, step); rate 0 is inference.
+    /// </summary>
+    public void Forward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step)
+    {
+        CheckRows(rows);
+        var ops = _device.Ops;
+        var x = input;
+        for (int l = 0; l < Shape.Layers.Count; l++)
+        {
+            var layer = Shape.Layers[l];
+            bool hidden = l < Shape.Hidden.Count;
+            var output = hidden ? Rows(_relu[l], rows, layer.Out) : Logits(rows);
+            ops.MatMul.Run(x, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None);
+            if (hidden && dropoutRate > 0f)
+            {
+                var dropped = Rows(_dropped[l], rows, layer.Out);
+                ops.Dropout.Forward(output, dropped, rows * layer.Out, dropoutRate, LayerSeed(seed, l), step);
+                output = dropped;
+            }
+
+            x = output;
+        }
+    }
+
+    /// <summary>
+    /// Loss, correctness and the gradient of the batch's mean loss for the last forward pass.
+    /// losses and correct are (rows) views, for example slices of an epoch's buffers.
+    /// </summary>
+    public void Loss(ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows)
+    {
+        CheckRows(rows);
+        _device.Ops.SoftmaxCrossEntropy.Run(Logits(rows), labels, losses, correct, _logitGradient.View.SubView(0, (long)rows * Shape.Outputs), rows, Shape.Outputs);
+    }
+
+    /// <summary>Back-propagates the gradient left by <see cref="Loss"/> into <see cref="Gradients"/>.</summary>
+    public void Backward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step)
+    {
+        CheckRows(rows);
+        var ops = _device.Ops;
+        var upstream = _logitGradient.View.SubView(0, (long)rows * Shape.Outputs);
+        for (int l = Shape.Layers.Count - 1; l >= 0; l--)
+        {
+            var layer = Shape.Layers[l];
+            var layerInput = l == 0 ? input : LayerOutput(l - 1, rows, dropoutRate);
+            ops.MatMulTransposeA.Run(layerInput, upstream, Weights(_gradients, layer), rows, layer.In, layer.Out);
+            ops.BiasGradient.Run(upstream, Bias(_gradients, layer), rows, layer.Out);
+            if (l == 0)
+            {
+                break;
+            }
+
+            // Into the previous hidden layer: through W^T, then dropout, then ReLU.
+            int width = Shape.Hidden[l - 1];
+            var outputGradient = Rows(_outputGradient[l - 1], rows, width);
+            ops.MatMulTransposeB.Run(upstream, Weights(_parameters, layer), outputGradient, rows, layer.Out, width);
+            if (dropoutRate > 0f)
+            {
+                var throughDropout = Rows(_preActivationGradient[l - 1], rows, width);
+                ops.Dropout.Backward(outputGradient, throughDropout, rows * width, dropoutRate, LayerSeed(seed, l - 1), step);
+                outputGradient = throughDropout;
+            }
+
+            var preActivation = Rows(_preActivationGradient[l - 1], rows, width);
+            ops.ReluBackward.Run(outputGradient, Rows(_relu[l - 1], rows, width), preActivation, rows * width);
+            upstream = preActivation;
+        }
+    }
+
+    /// <summary>One Adam step over every parameter: a single launch, thanks to the flat layout.</summary>
+    public void AdamStep(AdamSettings settings)
+    {
+        AdamSteps++;
+        _device.Ops.Adam.Run(_parameters.View, _gradients.View, _adamM.View, _adamV.View, Shape.ParameterCount, settings, AdamSteps);
+    }
+
+    public float[] ReadParameters() => _parameters.GetAsArray1D();
+
+    public void WriteParameters(ReadOnlySpan<float> parameters)
+    {
+        if (parameters.Length != Shape.ParameterCount)
+        {
+            throw new ArgumentException($"expected {Shape.ParameterCount} parameters, got {parameters.Length}", nameof(parameters));
+        }
+
+        Parameters.CopyFromCPU(parameters);
+    }
+
+    public void Dispose()
+    {
+        foreach (var buffer in _owned)
+        {
+            buffer.Dispose();
+        }
+
+        _owned.Clear();
+    }
+
+    /// <summary>Each hidden layer draws its own mask: the layer index is folded into the seed.</summary>
+    private static uint LayerSeed(uint seed, int layer) => DropoutMask.Hash(seed, (uint)layer, 0xD7u);
+
+    private static ArrayView<float> Weights(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
+        flat.View.SubView(layer.WeightsOffset, layer.WeightCount);
+
+    private static ArrayView<float> Bias(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
+        flat.View.SubView(layer.BiasOffset, layer.Out);
+
+    private static ArrayView<float> Rows(MemoryBuffer1D<float, Stride1D.Dense> buffer, int rows, int width) =>
+        buffer.View.SubView(0, (long)rows * width);
+
+    private ArrayView<float> LayerOutput(int hiddenLayer, int rows, float dropoutRate) =>
+        Rows(dropoutRate > 0f ? _dropped[hiddenLayer] : _relu[hiddenLayer], rows, Shape.Hidden[hiddenLayer]);
+
+    private void CheckRows(int rows)
+    {
+        if (rows < 1 || rows > Capacity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rows), rows, $"rows must be in [1, {Capacity}]");
+        }
+    }
+
+    private MemoryBuffer1D<float, Stride1D.Dense> Allocate(long length)
+    {
+        var buffer = _device.Accelerator.Allocate1D<float>(Math.Max(1, length));
+        _owned.Add(buffer);
+        return buffer;
+    }
+}

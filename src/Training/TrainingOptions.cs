@@ -1,0 +1,44 @@
+using Handwriting.Kernels;
+
+namespace Handwriting.Training;
+
+/// <summary>Everything a training run depends on; the defaults are the seed notebook's.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 5;
+
+    public int BatchSize { get; init; } = 32;
+
+    public IReadOnlyList<int> Hidden { get; init; } = [128];
+
+    public float DropoutRate { get; init; } = 0.2f;
+
+    public AdamSettings Adam { get; init; } = new();
+
+    public double ValidationSplit { get; init; } = 0.2;
+
+    public int Seed { get; init; }
+
+    /// <summary>Train on the first N training images only; null for all of them.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Throws ArgumentException naming the first option that is out of range.</summary>
+    public void Validate()
+    {
+        Check(Epochs >= 1, "--epochs must be at least 1");
+        Check(BatchSize >= 1, "--batch-size must be at least 1");
+        Check(Hidden.All(h => h >= 1), "--hidden widths must be at least 1");
+        Check(DropoutRate >= 0f && DropoutRate < 1f, "--dropout must be in [0, 1)");
+        Check(Adam.LearningRate > 0f && float.IsFinite(Adam.LearningRate), "--learning-rate must be a positive number");
+        Check(ValidationSplit >= 0 && ValidationSplit < 1, "--validation-split must be in [0, 1)");
+        Check(Limit is null or >= 1, "--limit must be at least 1");
+    }
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message);
+        }
+    }
+}
