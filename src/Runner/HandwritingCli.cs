@@ -21,6 +21,9 @@ public sealed class HandwritingCli
         _error = error;
         _root = new RootCommand("Handwriting: train and use an MNIST digit recognizer with our own ILGPU kernels")
         {
+            TrainCommand.Create(_common, output),
+            EvaluateCommand.Create(_common, output, error),
+            PredictCommand.Create(_common, output, error),
             DataCommand.Create(_common, output),
             DevicesCommand.Create(output),
         };

@@ -14,7 +14,7 @@ namespace Handwriting.Runner.Commands;
 /// <summary>`handwriting evaluate --model FILE`: test loss and accuracy, per-class accuracy, the confusion matrix.</summary>
 public static class EvaluateCommand
 {
-    public static Command Create(CommonOptions common, TextWriter output)
+    public static Command Create(CommonOptions common, TextWriter output, TextWriter error)
     {
         var model = new Option<string>("--model") { Description = "A model.bin written by train", Required = true, HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
@@ -28,7 +28,7 @@ public static class EvaluateCommand
 
             using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
             using var network = SavedNetwork.Load(device, modelPath);
-            var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), asJson ? Console.Error.WriteLine : output.WriteLine);
+            var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), asJson ? error.WriteLine : output.WriteLine);
             using var test = new DeviceDataset(device.Accelerator, mnist.Test.Pixels, mnist.Test.Labels, mnist.Test.PixelsPerImage);
             var result = Evaluation.Run(device, network, test);
             var confusion = result.ConfusionMatrix();
