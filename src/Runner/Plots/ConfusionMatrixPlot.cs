@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace Handwriting.Runner.Plots;
@@ -59,7 +60,7 @@ public static class ConfusionMatrixPlot
         {
             for (int p = 0; p < classes; p++)
             {
-                var text = plot.Add.Text(counts[t, p].ToString(System.Globalization.CultureInfo.InvariantCulture), p + 0.5, classes - t - 0.5);
+                var text = plot.Add.Text(counts[t, p].ToString(CultureInfo.InvariantCulture), p + 0.5, classes - t - 0.5);
                 text.Alignment = Alignment.MiddleCenter;
                 text.LabelFontSize = classes <= 10 ? 14 : 9;
                 text.LabelFontColor = shade[t, p] > 0.6 * darkest ? Colors.White : Colors.Black;
@@ -67,7 +68,7 @@ public static class ConfusionMatrixPlot
         }
 
         double[] centres = Enumerable.Range(0, classes).Select(i => i + 0.5).ToArray();
-        string[] labels = Enumerable.Range(0, classes).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        string[] labels = Enumerable.Range(0, classes).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
         plot.Axes.Bottom.SetTicks(centres, labels);
         plot.Axes.Left.SetTicks(centres.Reverse().ToArray(), labels);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 14;

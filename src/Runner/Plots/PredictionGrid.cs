@@ -55,13 +55,15 @@ public static class PredictionGrid
         for (int i = 0; i < digits.Count; i++)
         {
             (float[] pixels, int predicted, int? actual) = digits[i];
+            bool wrong = actual is int truth && truth != predicted;
+            string caption = actual is int known ? $"pred {predicted} / true {known}" : $"pred {predicted}";
             double left = (i % columns) * CellWidth;
             double top = -(i / columns) * CellHeight;
-            AddDigit(plot, pixels, left, top, actual is int known && known != predicted);
-            AddCaption(plot, predicted, actual, left, top);
+            AddDigit(plot, pixels, left, top, wrong);
+            AddCaption(plot, caption, left, top, wrong);
         }
 
-        // Plot units map to pixels one to one (times Scale), so every digit keeps its square shape.
+        // The image is sized at Scale pixels per plot unit on both axes, so every digit stays square.
         plot.HideAxesAndGrid();
         plot.Axes.SetLimits(left: -3, right: (columns * CellWidth) - 3, bottom: 4 - (rows * CellHeight), top: 4);
         plot.Title(title, size: 20);
@@ -93,12 +95,10 @@ public static class PredictionGrid
         frame.LineStyle.Width = wrong ? 3 : 1;
     }
 
-    private static void AddCaption(Plot plot, int predicted, int? actual, double left, double top)
+    private static void AddCaption(Plot plot, string caption, double left, double top, bool wrong)
     {
-        string caption = actual is int known ? $"pred {predicted} / true {known}" : $"pred {predicted}";
         var text = plot.Add.Text(caption, left + (Side / 2.0), top - Side - 1.5);
         text.Alignment = Alignment.UpperCenter;
-        bool wrong = actual is int truth && truth != predicted;
         text.LabelFontSize = 15;
         text.LabelBold = wrong;
         text.LabelFontColor = wrong ? Wrong : Right;

@@ -51,6 +51,8 @@ internal static class ModelFileReader
 
     private static MlpShape ReadHeader(FileStream stream, long length, IncrementalHash hash, string path)
     {
+        ModelFileException TruncatedHeader() => Problem(path, $"is truncated: it ends inside the header, after {length} bytes");
+
         Span<byte> prefix = stackalloc byte[ModelFileFormat.FixedPrefixLength];
         int read = stream.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
         int magicRead = Math.Min(read, ModelFileFormat.Magic.Length);
@@ -62,7 +64,7 @@ internal static class ModelFileReader
         const int VersionEnd = 12;
         if (read < VersionEnd)
         {
-            throw Problem(path, $"is truncated: it ends inside the header, after {length} bytes");
+            throw TruncatedHeader();
         }
 
         int version = BinaryPrimitives.ReadInt32LittleEndian(prefix[8..]);
@@ -73,7 +75,7 @@ internal static class ModelFileReader
 
         if (read < prefix.Length)
         {
-            throw Problem(path, $"is truncated: it ends inside the header, after {length} bytes");
+            throw TruncatedHeader();
         }
 
         int inputs = BinaryPrimitives.ReadInt32LittleEndian(prefix[12..]);
@@ -86,7 +88,7 @@ internal static class ModelFileReader
         int headerLength = ModelFileFormat.HeaderLength(hiddenCount);
         if (length < headerLength)
         {
-            throw Problem(path, $"is truncated: it ends inside the header, after {length} bytes");
+            throw TruncatedHeader();
         }
 
         byte[] rest = new byte[headerLength - prefix.Length];
