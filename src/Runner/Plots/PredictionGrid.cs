@@ -1,0 +1,106 @@
+using ScottPlot;
+
+namespace Handwriting.Runner.Plots;
+
+/// <summary>
+/// Digits in a grid, each captioned with the model's prediction and, where known, the true label;
+/// wrong predictions are captioned and framed in red. Ink is drawn black on white.
+/// </summary>
+public static class PredictionGrid
+{
+    private const int Side = 28;
+
+    /// <summary>Plot units per cell: the 28-unit digit, a gap beside it, and room for the caption below.</summary>
+    private const double CellWidth = Side + 6;
+
+    private const double CellHeight = Side + 12;
+
+    /// <summary>Pixels per plot unit: a 28x28 digit becomes 112 x 112 pixels.</summary>
+    private const int Scale = 4;
+
+    /// <summary>Pixels above the grid for the title.</summary>
+    private const int TitleHeight = 50;
+
+    private static readonly Color Wrong = Colors.Red;
+
+    private static readonly Color Right = Colors.Black;
+
+    public static void Save(string path, IReadOnlyList<(float[] Pixels784, int Predicted, int? Actual)> digits, string title)
+    {
+        using Plot plot = Build(digits, title, out int width, out int height);
+        PngFile.Save(plot, path, width, height);
+    }
+
+    internal static Plot Build(IReadOnlyList<(float[] Pixels784, int Predicted, int? Actual)> digits, string title, out int width, out int height)
+    {
+        ArgumentNullException.ThrowIfNull(digits);
+        if (digits.Count == 0)
+        {
+            throw new ArgumentException("there are no digits to show", nameof(digits));
+        }
+
+        for (int i = 0; i < digits.Count; i++)
+        {
+            if (digits[i].Pixels784 is not { Length: Side * Side })
+            {
+                throw new ArgumentException($"digit {i} has {digits[i].Pixels784?.Length ?? 0} pixels, not {Side * Side}", nameof(digits));
+            }
+        }
+
+        int columns = (int)Math.Ceiling(Math.Sqrt(digits.Count));
+        int rows = (digits.Count + columns - 1) / columns;
+
+        EmbeddedFont.Use();
+        var plot = new Plot();
+        for (int i = 0; i < digits.Count; i++)
+        {
+            (float[] pixels, int predicted, int? actual) = digits[i];
+            bool wrong = actual is int truth && truth != predicted;
+            string caption = actual is int known ? $"pred {predicted} / true {known}" : $"pred {predicted}";
+            double left = (i % columns) * CellWidth;
+            double top = -(i / columns) * CellHeight;
+            AddDigit(plot, pixels, left, top, wrong);
+            AddCaption(plot, caption, left, top, wrong);
+        }
+
+        // The image is sized at Scale pixels per plot unit on both axes, so every digit stays square.
+        plot.HideAxesAndGrid();
+        plot.Axes.SetLimits(left: -3, right: (columns * CellWidth) - 3, bottom: 4 - (rows * CellHeight), top: 4);
+        plot.Title(title, size: 20);
+        plot.Layout.Fixed(new PixelPadding(0, 0, 0, TitleHeight));
+        width = (int)(columns * CellWidth * Scale);
+        height = (int)((rows * CellHeight * Scale) + TitleHeight);
+        return plot;
+    }
+
+    private static void AddDigit(Plot plot, float[] pixels, double left, double top, bool wrong)
+    {
+        double[,] intensities = new double[Side, Side];
+        for (int y = 0; y < Side; y++)
+        {
+            for (int x = 0; x < Side; x++)
+            {
+                intensities[y, x] = pixels[(y * Side) + x];
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(intensities);
+        heatmap.Colormap = new ScottPlot.Colormaps.GrayscaleReversed();
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        heatmap.Rectangle = new CoordinateRect(left, left + Side, top - Side, top);
+
+        var frame = plot.Add.Rectangle(left, left + Side, top - Side, top);
+        frame.FillStyle.Color = Colors.Transparent;
+        frame.LineStyle.Color = wrong ? Wrong : Colors.LightGray;
+        frame.LineStyle.Width = wrong ? 3 : 1;
+    }
+
+    private static void AddCaption(Plot plot, string caption, double left, double top, bool wrong)
+    {
+        var text = plot.Add.Text(caption, left + (Side / 2.0), top - Side - 1.5);
+        text.Alignment = Alignment.UpperCenter;
+        text.LabelFontSize = 15;
+        text.LabelBold = wrong;
+        text.LabelFontColor = wrong ? Wrong : Right;
+    }
+}

@@ -1,0 +1,74 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+
+namespace Handwriting.Runner.Plots;
+
+/// <summary>
+/// The two plots the Keras notebook draws after training: accuracy and loss per epoch, for the
+/// training data and the held-out validation data.
+/// </summary>
+public static class TrainingCurves
+{
+    public const int Width = 800;
+
+    public const int Height = 550;
+
+    public static void SaveAccuracy(IReadOnlyList<EpochPoint> history, string path)
+    {
+        using Plot plot = BuildAccuracy(history);
+        PngFile.Save(plot, path, Width, Height);
+    }
+
+    public static void SaveLoss(IReadOnlyList<EpochPoint> history, string path)
+    {
+        using Plot plot = BuildLoss(history);
+        PngFile.Save(plot, path, Width, Height);
+    }
+
+    // Accuracy rises and loss falls, so these corners stay clear of the curves.
+    internal static Plot BuildAccuracy(IReadOnlyList<EpochPoint> history) =>
+        Build(history, "Model accuracy", "Accuracy", p => p.Accuracy, p => p.ValidationAccuracy, Alignment.LowerRight);
+
+    internal static Plot BuildLoss(IReadOnlyList<EpochPoint> history) =>
+        Build(history, "Model loss", "Loss", p => p.Loss, p => p.ValidationLoss, Alignment.UpperRight);
+
+    private static Plot Build(
+        IReadOnlyList<EpochPoint> history,
+        string title,
+        string yLabel,
+        Func<EpochPoint, double> train,
+        Func<EpochPoint, double> validation,
+        Alignment legendCorner)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0)
+        {
+            throw new ArgumentException("there are no epochs to plot", nameof(history));
+        }
+
+        EmbeddedFont.Use();
+        var plot = new Plot();
+        double[] epochs = history.Select(p => (double)p.Epoch).ToArray();
+        AddCurve(plot, epochs, history.Select(train).ToArray(), "train");
+        double[] held = history.Select(validation).ToArray();
+        if (held.Any(double.IsFinite))
+        {
+            AddCurve(plot, epochs, held, "validation");
+        }
+
+        plot.Title(title, size: 18);
+        plot.XLabel("Epoch", size: 15);
+        plot.YLabel(yLabel, size: 15);
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+        plot.ShowLegend(legendCorner);
+        return plot;
+    }
+
+    private static void AddCurve(Plot plot, double[] epochs, double[] values, string name)
+    {
+        var curve = plot.Add.Scatter(epochs, values);
+        curve.LegendText = name;
+        curve.LineWidth = 2;
+        curve.MarkerSize = 6;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Handwriting.Training.Images;
+
+/// <summary>The bounding box of a digit's ink, in source pixels.</summary>
+internal readonly record struct InkBox(int Left, int Top, int Width, int Height)
+{
+    /// <summary>
+    /// A fifth of the stroke contrast: faint fringes, JPEG ringing and paper texture stay outside
+    /// the box, while every real stroke is inside it.
+    /// </summary>
+    public const float Threshold = 0.2f;
+
+    /// <summary>The smallest box holding every pixel whose ink exceeds <see cref="Threshold"/>, or null if none does.</summary>
+    public static InkBox? Find(float[] luminance, int width, int height, InkLevels levels)
+    {
+        int left = width, right = -1, top = height, bottom = -1;
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                if (levels.Ink(luminance[(y * width) + x]) > Threshold)
+                {
+                    left = Math.Min(left, x);
+                    right = Math.Max(right, x);
+                    top = Math.Min(top, y);
+                    bottom = Math.Max(bottom, y);
+                }
+            }
+        }
+
+        return right < 0 ? null : new InkBox(left, top, right - left + 1, bottom - top + 1);
+    }
+}

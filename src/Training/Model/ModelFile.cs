@@ -1,0 +1,69 @@
+namespace Handwriting.Training.Model;
+
+/// <summary>
+/// Saves and loads a trained MLP: its <see cref="MlpShape"/> and flat parameters, in the versioned,
+/// checksummed binary format described by <see cref="ModelFileFormat"/>.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>
+    /// Writes the model to a temporary file beside <paramref name="path"/> and renames it over the
+    /// target, so that a crash or a full disk never leaves a half-written model under the final name.
+    /// The folder must exist.
+    /// </summary>
+    public static void Save(string path, MlpShape shape, ReadOnlySpan<float> parameters)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(shape);
+        if (parameters.Length != shape.ParameterCount)
+        {
+            throw new ArgumentException(
+                $"{parameters.Length} parameters were given but shape {shape} has {shape.ParameterCount}", nameof(parameters));
+        }
+
+        string fullPath = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"{path} names no file", nameof(path));
+        string temporaryPath = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                ModelFileWriter.Write(stream, shape, parameters);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporaryPath, fullPath, overwrite: true);
+        }
+        catch
+        {
+            // File.Exists first: File.Delete throws when the folder itself is missing, which would
+            // hide the original error.
+            if (File.Exists(temporaryPath))
+            {
+                File.Delete(temporaryPath);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Reads and checks a model file; throws <see cref="ModelFileException"/> naming the file and the problem.</summary>
+    public static (MlpShape Shape, float[] Parameters) Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return ModelFileReader.Read(path);
+    }
+
+    /// <summary>As <see cref="Load(string)"/>, and refuses a model of any shape but <paramref name="expected"/>.</summary>
+    public static (MlpShape Shape, float[] Parameters) Load(string path, MlpShape expected)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        (MlpShape shape, float[] parameters) = Load(path);
+        if (shape != expected)
+        {
+            throw new ModelFileException($"{path} has shape {shape} but {expected} was expected");
+        }
+
+        return (shape, parameters);
+    }
+}

@@ -1,0 +1,28 @@
+namespace Handwriting.Training.Tests.Images;
+
+/// <summary>Measurements of a prepared 28x28 digit, with pixel (x, y) covering [x, x+1) x [y, y+1).</summary>
+internal static class Field
+{
+    public const int Side = 28;
+
+    public static (double X, double Y) CentreOfMass(float[] field)
+    {
+        double mass = 0, x = 0, y = 0;
+        for (int i = 0; i < field.Length; i++)
+        {
+            mass += field[i];
+            x += field[i] * ((i % Side) + 0.5);
+            y += field[i] * ((i / Side) + 0.5);
+        }
+
+        return (x / mass, y / mass);
+    }
+
+    /// <summary>Width and height of the box around every pixel above <paramref name="threshold"/>.</summary>
+    public static (int Width, int Height) InkSize(float[] field, float threshold = 0f)
+    {
+        int[] columns = Enumerable.Range(0, field.Length).Where(i => field[i] > threshold).Select(i => i % Side).ToArray();
+        int[] rows = Enumerable.Range(0, field.Length).Where(i => field[i] > threshold).Select(i => i / Side).ToArray();
+        return (columns.Max() - columns.Min() + 1, rows.Max() - rows.Min() + 1);
+    }
+}
