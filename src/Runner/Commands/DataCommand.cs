@@ -28,7 +28,7 @@ public static class DataCommand
             var (training, validation) = mnist.Train.Split(fraction);
             output.WriteLine($"MNIST in {MnistDirectory.Resolve(dataOption)}");
             output.WriteLine($"  train:      {training.Count,6} images");
-            output.WriteLine($"  validation: {validation.Count,6} images (the last {fraction:P0} of the training file)");
+            output.WriteLine($"  validation: {validation.Count,6} images (the last {fraction * 100:0.#}% of the training file)");
             output.WriteLine($"  test:       {mnist.Test.Count,6} images");
             return ExitCodes.Success;
         });

@@ -67,7 +67,7 @@ public static class PredictCommand
 
             if (parse.GetValue(plot) is string plotPath)
             {
-                PredictionGrid.Save(plotPath, inputs.Zip(results, (input, result) => new DigitTile(input.Pixels, result.Digit, input.Label, input.Name)).ToList(), "Predictions");
+                PredictionGrid.Save(plotPath, inputs.Zip(results, (input, result) => (input.Pixels, result.Digit, input.Label)).ToList(), "As the network sees them: predicted (true)");
             }
 
             if (asJson)

@@ -33,6 +33,9 @@ public static class TrainCommand
         var options = optionSet.Read(parse);
         using var run = RunFolder.Create(parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow));
 
+        using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
+        output.WriteLine($"Device: {device.Description}");
+
         var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), output.WriteLine);
         var available = options.Limit is int limit ? mnist.Train.Take(Math.Min(limit, mnist.Train.Count)) : mnist.Train;
         var (trainImages, validationImages) = available.Split(options.ValidationSplit);
@@ -40,9 +43,6 @@ public static class TrainCommand
         {
             throw new UsageException($"--limit {options.Limit} with --validation-split {options.ValidationSplit} leaves no training image");
         }
-
-        using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
-        output.WriteLine($"Device: {device.Description}");
 
         var clock = Stopwatch.StartNew();
         using var train = Upload(device, trainImages);

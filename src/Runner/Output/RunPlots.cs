@@ -1,0 +1,27 @@
+using Handwriting.Runner.Plots;
+using Handwriting.Training;
+using Handwriting.Training.Data;
+
+namespace Handwriting.Runner.Output;
+
+/// <summary>The plots of a training run: the notebook's accuracy and loss curves, the first 25 test predictions and the confusion matrix.</summary>
+public static class RunPlots
+{
+    public const int GridDigits = 25;
+
+    public static void Write(RunFolder run, IReadOnlyList<EpochMetrics> history, ImageSet test, EvaluationResult evaluation)
+    {
+        var points = history
+            .Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss ?? double.NaN, e.ValidationAccuracy ?? double.NaN))
+            .ToList();
+        TrainingCurves.SaveAccuracy(points, run.PathOf("accuracy.png"));
+        TrainingCurves.SaveLoss(points, run.PathOf("loss.png"));
+
+        int shown = Math.Min(GridDigits, test.Count);
+        var digits = Enumerable.Range(0, shown)
+            .Select(i => (test.Pixels.AsSpan(i * test.PixelsPerImage, test.PixelsPerImage).ToArray(), evaluation.Predictions[i], (int?)test.Labels[i]))
+            .ToList();
+        PredictionGrid.Save(run.PathOf("predictions.png"), digits, $"First {shown} test images: predicted (true)");
+        ConfusionMatrixPlot.Save(run.PathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set");
+    }
+}
