@@ -21,11 +21,11 @@ public sealed class Dropout
     }
 
     public void Forward(ArrayView<float> x, ArrayView<float> y, int count, float rate, uint seed, uint step) =>
-        Launch(x, y, count, rate, seed, step);
+        Launch(x, y, count, rate, seed, step, nameof(x), nameof(y));
 
     /// <summary>The backward pass is the forward pass applied to the gradient: the same mask, the same scale.</summary>
     public void Backward(ArrayView<float> dy, ArrayView<float> dx, int count, float rate, uint seed, uint step) =>
-        Launch(dy, dx, count, rate, seed, step);
+        Launch(dy, dx, count, rate, seed, step, nameof(dy), nameof(dx));
 
     [Kernel]
     public static void Kernel(Index1D thread, ArrayView<float> input, ArrayView<float> output, DropoutSettings settings, int count, int perThread)
@@ -39,12 +39,13 @@ public sealed class Dropout
         }
     }
 
-    private void Launch(ArrayView<float> input, ArrayView<float> output, int count, float rate, uint seed, uint step)
+    /// <summary>Checks and launches; the names are the caller's (x, y or dy, dx), so an error names the argument the caller passed.</summary>
+    private void Launch(ArrayView<float> input, ArrayView<float> output, int count, float rate, uint seed, uint step, string inputName, string outputName)
     {
         Require.Positive(count, nameof(count));
         Require.Rate(rate, nameof(rate));
-        Require.Length(input, count, nameof(input), $"({count})");
-        Require.Length(output, count, nameof(output), $"({count})");
+        Require.Length(input, count, inputName, $"({count})");
+        Require.Length(output, count, outputName, $"({count})");
         var split = WorkSplit.For(_accelerator, count);
         _kernel(split.Threads, input, output, new DropoutSettings(rate, seed, step), count, split.ItemsPerThread);
     }

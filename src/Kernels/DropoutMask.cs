@@ -17,9 +17,14 @@ public static class DropoutMask
         return Mix(h ^ index);
     }
 
-    /// <summary>Uniform in [0, 1) with 24 bits: exactly representable in float and double.</summary>
+    /// <summary>
+    /// Uniform in [0, 1) with 24 bits: exactly representable in float and double. The 24 bits are
+    /// converted through int: C# turns uint to float into IL conv.r.un, an unsigned-to-double
+    /// conversion, which would make every backend emit float64 code and fail on OpenCL devices
+    /// without cl_khr_fp64. Below 2^24 both conversions are exact, so the values are the same.
+    /// </summary>
     public static float Uniform(uint seed, uint step, uint index) =>
-        (Hash(seed, step, index) >> 8) * (1.0f / 16777216.0f);
+        (int)(Hash(seed, step, index) >> 8) * (1.0f / 16777216.0f);
 
     /// <summary>Whether element <paramref name="index"/> survives dropout with rate <paramref name="rate"/>.</summary>
     public static bool Keep(uint seed, uint step, uint index, float rate) =>
