@@ -102,7 +102,7 @@ public sealed class DeviceNetwork : IDisposable
             if (hidden && dropoutRate > 0f)
             {
                 var dropped = Rows(_dropped[l], rows, layer.Out);
-                ops.Dropout.Forward(output, dropped, rows * layer.Out, dropoutRate, LayerSeed(seed, l), step);
+                ops.Dropout.Forward(output, dropped, rows * layer.Out, dropoutRate, LayerDropoutSeed.Of(seed, l), step);
                 output = dropped;
             }
 
@@ -144,7 +144,7 @@ public sealed class DeviceNetwork : IDisposable
             if (dropoutRate > 0f)
             {
                 var throughDropout = Rows(_preActivationGradient[l - 1], rows, width);
-                ops.Dropout.Backward(outputGradient, throughDropout, rows * width, dropoutRate, LayerSeed(seed, l - 1), step);
+                ops.Dropout.Backward(outputGradient, throughDropout, rows * width, dropoutRate, LayerDropoutSeed.Of(seed, l - 1), step);
                 outputGradient = throughDropout;
             }
 
@@ -182,9 +182,6 @@ public sealed class DeviceNetwork : IDisposable
 
         _owned.Clear();
     }
-
-    /// <summary>Each hidden layer draws its own mask: the layer index is folded into the seed.</summary>
-    private static uint LayerSeed(uint seed, int layer) => DropoutMask.Hash(seed, (uint)layer, 0xD7u);
 
     private static ArrayView<float> Weights(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
         flat.View.SubView(layer.WeightsOffset, layer.WeightCount);

@@ -1,0 +1,103 @@
+using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
+using Handwriting.Training.Model;
+using Handwriting.Training.Network;
+using Handwriting.Training.Reference;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Training.Tests.Training;
+
+/// <summary>
+/// Whole training steps (gather-free: the batch is given) on the CPU accelerator against the
+/// float64 reference trainer: logits, losses, every gradient tensor and the parameters after
+/// Adam, with the same dropout masks.
+/// </summary>
+public sealed class TrainingStepTests
+{
+    private const float DropoutRate = 0.2f;
+    private const uint Seed = 1234;
+
+    [Theory]
+    [InlineData(new[] { 128 }, 32)]
+    [InlineData(new[] { 48, 24 }, 7)]
+    [InlineData(new int[0], 5)]
+    public void StepsMatchTheFloat64ReferenceTrainer(int[] hidden, int rows)
+    {
+        var shape = new MlpShape(784, hidden, 10);
+        var random = new Random(hidden.Sum() + rows);
+        float[] parameters = GlorotUniform.Initialize(shape, seed: 7);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var network = new DeviceNetwork(device, shape, parameters, capacity: rows);
+        var reference = new ReferenceNetwork(shape, parameters);
+        var settings = new AdamSettings();
+
+        for (uint step = 0; step < 3; step++)
+        {
+            float[] pixels = RandomPixels(random, rows * shape.Inputs);
+            int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(shape.Outputs)).ToArray();
+            double[] pixels64 = pixels.Select(p => (double)p).ToArray();
+
+            using var input = device.Accelerator.Allocate1D(pixels);
+            using var labelBuffer = device.Accelerator.Allocate1D(labels);
+            using var losses = device.Accelerator.Allocate1D<float>(rows);
+            using var correct = device.Accelerator.Allocate1D<float>(rows);
+            network.Forward(input.View, rows, DropoutRate, Seed, step);
+            network.Loss(labelBuffer.View, losses.View, correct.View, rows);
+            float[] logits = Read(network.Logits(rows));
+            network.Backward(input.View, rows, DropoutRate, Seed, step);
+            float[] gradients = Read(network.Gradients);
+            network.AdamStep(settings);
+
+            reference.Forward(pixels64, rows, DropoutRate, Seed, step);
+            var (referenceLosses, referenceCorrect) = reference.Loss(labels, rows);
+            reference.Backward(pixels64, rows, DropoutRate, Seed, step);
+            reference.AdamStep(settings);
+
+            string at = $"step {step} of {shape}";
+            CloseTo.Assert(reference.Logits, logits, 1e-5, 1e-4, $"logits, {at}");
+            CloseTo.Assert(referenceLosses, losses.GetAsArray1D(), 1e-5, 1e-4, $"losses, {at}");
+            CloseTo.Assert(referenceCorrect, correct.GetAsArray1D(), 0, 0, $"correct, {at}");
+            foreach (var layer in shape.Layers)
+            {
+                CloseTo.Assert(reference.Gradients.AsSpan((int)layer.WeightsOffset, layer.WeightCount), gradients.AsSpan((int)layer.WeightsOffset, layer.WeightCount), 1e-6, 1e-4, $"weight gradient {layer.In}x{layer.Out}, {at}");
+                CloseTo.Assert(reference.Gradients.AsSpan((int)layer.BiasOffset, layer.Out), gradients.AsSpan((int)layer.BiasOffset, layer.Out), 1e-6, 1e-4, $"bias gradient {layer.Out}, {at}");
+            }
+
+            // Adam moves each parameter by about the learning rate (1e-3); 2e-5 leaves room only
+            // for the sign of gradients smaller than float32's rounding, never for a wrong update.
+            CloseTo.Assert(reference.Parameters, network.ReadParameters(), 2e-5, 1e-4, $"parameters after Adam, {at}");
+        }
+    }
+
+    [Fact]
+    public void DropoutActuallyDropsDuringTrainingButNotInInference()
+    {
+        var shape = new MlpShape(784, [64], 10);
+        float[] parameters = GlorotUniform.Initialize(shape, seed: 3);
+        float[] pixels = RandomPixels(new Random(5), 4 * 784);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var network = new DeviceNetwork(device, shape, parameters, capacity: 4);
+        using var input = device.Accelerator.Allocate1D(pixels);
+
+        network.Forward(input.View, 4, 0f, Seed, 0);
+        float[] inference = Read(network.Logits(4));
+        network.Forward(input.View, 4, 0.5f, Seed, 0);
+        float[] training = Read(network.Logits(4));
+        network.Forward(input.View, 4, 0f, Seed, 9);
+        float[] inferenceAgain = Read(network.Logits(4));
+
+        Assert.NotEqual(inference, training);
+        Assert.Equal(inference, inferenceAgain);
+    }
+
+    private static float[] Read(ArrayView<float> view)
+    {
+        var values = new float[view.Length];
+        view.CopyToCPU(values);
+        return values;
+    }
+
+    private static float[] RandomPixels(Random random, int count) =>
+        Enumerable.Range(0, count).Select(_ => random.NextDouble() < 0.6 ? 0f : (float)random.NextDouble()).ToArray();
+}
