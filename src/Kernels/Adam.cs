@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -12,11 +13,13 @@ namespace Handwriting.Kernels;
 /// </summary>
 public sealed class Adam
 {
+    private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int> _kernel;
 
-    internal Adam(Accelerator accelerator)
+    internal Adam(Accelerator accelerator, DeviceCounters counters)
     {
+        _counters = counters;
         _accelerator = accelerator;
         _kernel = accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel);
@@ -38,6 +41,7 @@ public sealed class Adam
         Require.Length(m, count, nameof(m), $"({count})");
         Require.Length(v, count, nameof(v), $"({count})");
         var split = WorkSplit.For(_accelerator, count);
+        _counters.Launched();
         _kernel(split.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, split.ItemsPerThread);
     }
 

@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -10,11 +11,13 @@ namespace Handwriting.Kernels;
 /// </summary>
 public sealed class BiasGradient
 {
+    private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, int, int, int> _kernel;
 
-    internal BiasGradient(Accelerator accelerator)
+    internal BiasGradient(Accelerator accelerator, DeviceCounters counters)
     {
+        _counters = counters;
         _accelerator = accelerator;
         _kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel);
     }
@@ -26,6 +29,7 @@ public sealed class BiasGradient
         Require.Length(dy, (long)rows * columns, nameof(dy), $"({rows}, {columns})");
         Require.Length(dbias, columns, nameof(dbias), $"({columns})");
         var split = WorkSplit.For(_accelerator, columns);
+        _counters.Launched();
         _kernel(split.Threads, dy, dbias, rows, columns, split.ItemsPerThread);
     }
 

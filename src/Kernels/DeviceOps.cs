@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU.Runtime;
 
 namespace Handwriting.Kernels;
@@ -20,19 +21,19 @@ public sealed class DeviceOps : IDisposable
     private readonly Lazy<MetricSums> _metricSums;
     private readonly Lazy<Gather> _gather;
 
-    internal DeviceOps(Accelerator accelerator)
+    internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
-        _matMul = new(() => new MatMulLauncher(accelerator));
+        _matMul = new(() => new MatMulLauncher(accelerator, counters));
         _forward = new(() => new MatMul(_matMul.Value));
         _transposeA = new(() => new MatMulTransposeA(_matMul.Value));
         _transposeB = new(() => new MatMulTransposeB(_matMul.Value));
-        _biasGradient = new(() => new BiasGradient(accelerator));
-        _reluBackward = new(() => new ReluBackward(accelerator));
-        _dropout = new(() => new Dropout(accelerator));
-        _softmaxCrossEntropy = new(() => new SoftmaxCrossEntropy(accelerator));
-        _adam = new(() => new Adam(accelerator));
-        _metricSums = new(() => new MetricSums(accelerator));
-        _gather = new(() => new Gather(accelerator));
+        _biasGradient = new(() => new BiasGradient(accelerator, counters));
+        _reluBackward = new(() => new ReluBackward(accelerator, counters));
+        _dropout = new(() => new Dropout(accelerator, counters));
+        _softmaxCrossEntropy = new(() => new SoftmaxCrossEntropy(accelerator, counters));
+        _adam = new(() => new Adam(accelerator, counters));
+        _metricSums = new(() => new MetricSums(accelerator, counters));
+        _gather = new(() => new Gather(accelerator, counters));
     }
 
     public MatMul MatMul => _forward.Value;

@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -11,11 +12,13 @@ namespace Handwriting.Kernels;
 /// </summary>
 public sealed class Dropout
 {
+    private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, DropoutSettings, int, int> _kernel;
 
-    internal Dropout(Accelerator accelerator)
+    internal Dropout(Accelerator accelerator, DeviceCounters counters)
     {
+        _counters = counters;
         _accelerator = accelerator;
         _kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, DropoutSettings, int, int>(Kernel);
     }
@@ -47,6 +50,7 @@ public sealed class Dropout
         Require.Length(input, count, inputName, $"({count})");
         Require.Length(output, count, outputName, $"({count})");
         var split = WorkSplit.For(_accelerator, count);
+        _counters.Launched();
         _kernel(split.Threads, input, output, new DropoutSettings(rate, seed, step), count, split.ItemsPerThread);
     }
 }

@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -11,12 +12,14 @@ namespace Handwriting.Kernels;
 /// </summary>
 public sealed class Gather
 {
+    private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int, int> _rowsKernel;
     private readonly Action<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, int> _labelsKernel;
 
-    internal Gather(Accelerator accelerator)
+    internal Gather(Accelerator accelerator, DeviceCounters counters)
     {
+        _counters = counters;
         _accelerator = accelerator;
         _rowsKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, int, int, int>(RowsKernel);
         _labelsKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, int>(LabelsKernel);
@@ -35,6 +38,7 @@ public sealed class Gather
         }
 
         var split = WorkSplit.For(_accelerator, (long)rows * width);
+        _counters.Launched();
         _rowsKernel(split.Threads, source, indices, destination, rows * width, width, split.ItemsPerThread);
     }
 
@@ -44,6 +48,7 @@ public sealed class Gather
         Require.Length(indices, rows, nameof(indices), $"({rows})");
         Require.Length(destination, rows, nameof(destination), $"({rows})");
         var split = WorkSplit.For(_accelerator, rows);
+        _counters.Launched();
         _labelsKernel(split.Threads, source, indices, destination, split.ItemsPerThread);
     }
 

@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -14,13 +15,15 @@ public sealed class MetricSums : IDisposable
     /// <summary>Partial sums on a GPU; the CPU accelerator uses one per hardware thread.</summary>
     private const int GpuPartials = 256;
 
+    private readonly DeviceCounters _counters;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int> _partialKernel;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, int> _finalKernel;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _partials;
     private readonly int _partialCount;
 
-    internal MetricSums(Accelerator accelerator)
+    internal MetricSums(Accelerator accelerator, DeviceCounters counters)
     {
+        _counters = counters;
         _partialKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(PartialKernel);
         _finalKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, int>(FinalKernel);
         _partialCount = accelerator.AcceleratorType == AcceleratorType.CPU ? accelerator.MaxNumThreads : GpuPartials;
@@ -36,7 +39,9 @@ public sealed class MetricSums : IDisposable
         int partials = Math.Min(_partialCount, count);
         int perPartial = (count + partials - 1) / partials;
         partials = (count + perPartial - 1) / perPartial;
+        _counters.Launched();
         _partialKernel(partials, losses, correct, _partials.View, count, perPartial);
+        _counters.Launched();
         _finalKernel(1, _partials.View.SubView(0, 2L * partials), totals, partials);
     }
 

@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -10,11 +11,13 @@ namespace Handwriting.Kernels;
 /// </summary>
 public sealed class ReluBackward
 {
+    private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int> _kernel;
 
-    internal ReluBackward(Accelerator accelerator)
+    internal ReluBackward(Accelerator accelerator, DeviceCounters counters)
     {
+        _counters = counters;
         _accelerator = accelerator;
         _kernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(Kernel);
     }
@@ -26,6 +29,7 @@ public sealed class ReluBackward
         Require.Length(y, count, nameof(y), $"({count})");
         Require.Length(dx, count, nameof(dx), $"({count})");
         var split = WorkSplit.For(_accelerator, count);
+        _counters.Launched();
         _kernel(split.Threads, dy, y, dx, count, split.ItemsPerThread);
     }
 

@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -14,11 +15,13 @@ namespace Handwriting.Kernels;
 /// </summary>
 public sealed class SoftmaxCrossEntropy
 {
+    private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int> _kernel;
 
-    internal SoftmaxCrossEntropy(Accelerator accelerator)
+    internal SoftmaxCrossEntropy(Accelerator accelerator, DeviceCounters counters)
     {
+        _counters = counters;
         _accelerator = accelerator;
         _kernel = accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel);
@@ -41,6 +44,7 @@ public sealed class SoftmaxCrossEntropy
         Require.Length(correct, rows, nameof(correct), $"({rows})");
         Require.Length(dlogits, (long)rows * classes, nameof(dlogits), $"({rows}, {classes})");
         var split = WorkSplit.For(_accelerator, rows);
+        _counters.Launched();
         _kernel(split.Threads, logits, labels, losses, correct, dlogits, rows, classes, split.ItemsPerThread);
     }
 

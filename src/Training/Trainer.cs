@@ -133,6 +133,7 @@ public sealed class Trainer : IDisposable
     {
         _device.Ops.MetricSums.Run(Slice(losses, 0, count), Slice(correct, 0, count), _totals.View, count);
         var totals = _totals.GetAsArray1D();
+        _device.Counters.Synchronized();
         return new LossAndAccuracy(totals[0] / count, totals[1] / count);
     }
 }

@@ -18,10 +18,13 @@ public sealed class ComputeDevice : IDisposable
         _context = context;
         Accelerator = accelerator;
         Kind = kind;
-        _ops = new Lazy<DeviceOps>(() => new DeviceOps(accelerator));
+        _ops = new Lazy<DeviceOps>(() => new DeviceOps(accelerator, Counters));
     }
 
     public Accelerator Accelerator { get; }
+
+    /// <summary>Kernel launches and host synchronisations made on this device so far.</summary>
+    public DeviceCounters Counters { get; } = new();
 
     public AcceleratorKind Kind { get; }
 
