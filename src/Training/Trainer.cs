@@ -104,8 +104,9 @@ public sealed class Trainer : IDisposable
             }
 
             var trained = Sum(losses, correct, train.Count);
+            double trainSeconds = clock.Elapsed.TotalSeconds;
             LossAndAccuracy? validated = validation is { Count: > 0 } ? Evaluate(validation) : null;
-            var metrics = new EpochMetrics(epoch, trained.Loss, trained.Accuracy, validated?.Loss, validated?.Accuracy, clock.Elapsed.TotalSeconds);
+            var metrics = new EpochMetrics(epoch, trained.Loss, trained.Accuracy, validated?.Loss, validated?.Accuracy, clock.Elapsed.TotalSeconds, trainSeconds);
             history.Add(metrics);
             progress?.Invoke(new TrainingProgress(epoch, _options.Epochs, steps, steps, trained.Loss, trained.Accuracy));
             epochEnd?.Invoke(metrics);

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+
+namespace Handwriting.Runner.Bench;
+
+/// <summary>The comparison as a table (stdout and BENCHMARKS.md), with every figure's ratio to PyTorch at the same batch size.</summary>
+public sealed record BenchmarkReport(
+    string Machine,
+    string Command,
+    DateTime MeasuredUtc,
+    IReadOnlyList<TrainerResult> Results,
+    IReadOnlyList<StepCounts> Counts)
+{
+    public string Table()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| trainer | device | batch | epochs | train images/s | x PyTorch | wall time (s) | PyTorch / this | inference images/s | x PyTorch | test accuracy | how |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in Results)
+        {
+            var peer = Results.FirstOrDefault(r => r.Trainer.StartsWith("PyTorch", StringComparison.Ordinal) && r.BatchSize == row.BatchSize && r.TrainImagesPerSecond is not null);
+            text.AppendLine(string.Join(" | ", [
+                "| " + row.Trainer,
+                row.Accelerator,
+                Number(row.BatchSize),
+                row.Epochs > 0 ? Number(row.Epochs) : "-",
+                Figure(row.TrainImagesPerSecond, "N0"),
+                Ratio(row.TrainImagesPerSecond, peer?.TrainImagesPerSecond),
+                Figure(row.WallSeconds, "F1"),
+                Ratio(peer?.WallSeconds, row.WallSeconds),
+                Figure(row.InferenceImagesPerSecond, "N0"),
+                Ratio(row.InferenceImagesPerSecond, peer?.InferenceImagesPerSecond),
+                Figure(row.TestAccuracy * 100, "F2") + (row.TestAccuracy is null ? "" : "%"),
+                row.Note + " |"]));
+        }
+
+        return text.ToString();
+    }
+
+    public string CountsTable()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| device | batch | kernel launches per step | host synchronisations per step |");
+        text.AppendLine("|---|---:|---:|---:|");
+        foreach (var count in Counts)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {count.Accelerator} | {count.BatchSize} | {count.Launches:F2} | {count.Synchronizations:F4} |"));
+        }
+
+        return text.ToString();
+    }
+
+    public string Markdown() =>
+        $"""
+        # Benchmarks
+
+        End-to-end training of the seed model (784-128-10, dropout 0.2, Adam, 5 epochs, 48,000
+        training images) by our ILGPU trainer, the float64 reference trainer and PyTorch, measured
+        in one run of `handwriting bench`. Ratios compare figures taken in that same run.
+
+        - Machine: {Machine}
+        - Measured: {MeasuredUtc:yyyy-MM-dd HH:mm} UTC
+        - Command: `{Command}`
+
+        ## Training and inference
+
+        {Table()}
+        - *train images/s*: training images per second of the training loop alone (validation excluded), over all epochs.
+        - *wall time*: the whole process, start to exit, as a user waits for it (data loading, training, validation, test evaluation, files).
+        - *PyTorch / this*: PyTorch's wall time divided by this row's: above 1 means faster than PyTorch.
+        - *inference images/s*: the forward pass over the 10,000 test images.
+
+        ## Kernel launches and host synchronisations
+
+        Counted by instrumentation (every kernel launch and every read-back that waits for the
+        device) over one epoch without a progress display. The epoch ends with one read of the
+        summed metrics; a live progress bar adds at most four reads a second.
+
+        {CountsTable()}
+        ![bench](bench.png)
+
+        """;
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Figure(double? value, string format) => value is double v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    private static string Ratio(double? numerator, double? denominator) =>
+        numerator is double n && denominator is double d && d > 0 ? (n / d).ToString("F2", CultureInfo.InvariantCulture) : "-";
+}
+
+/// <summary>Launches and synchronisations per training step on one device at one batch size.</summary>
+public sealed record StepCounts(string Accelerator, int BatchSize, double Launches, double Synchronizations);

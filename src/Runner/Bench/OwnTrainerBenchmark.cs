@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Handwriting.Kernels.Devices;
+using Handwriting.Runner.Commands;
+using Handwriting.Training;
+using Handwriting.Training.Data;
+using Handwriting.Training.Network;
+
+namespace Handwriting.Runner.Bench;
+
+/// <summary>
+/// Our trainer measured two ways: `handwriting train` as a whole child process (wall time, as a
+/// user waits for it; training images per second from its history), then, in this process, the
+/// saved model's inference throughput over the test set and the launches and host
+/// synchronisations a training step makes.
+/// </summary>
+public static class OwnTrainerBenchmark
+{
+    public static TrainerResult Train(AcceleratorKind kind, int batchSize, int epochs, string? dataOption, string scratch)
+    {
+        string runFolder = Path.Combine(scratch, $"handwriting-{kind}-{batchSize}".ToLowerInvariant());
+        var (host, prefix) = ChildProcess.Self();
+        var arguments = prefix.Concat(["train", "--epochs", Text(epochs), "--batch-size", Text(batchSize), "--accelerator", kind.ToString().ToLowerInvariant(), "--out", runFolder]);
+        if (dataOption is not null)
+        {
+            arguments = arguments.Concat(["--data", dataOption]);
+        }
+
+        var outcome = ChildProcess.Run(host, arguments, TimeSpan.FromMinutes(60));
+        if (outcome.ExitCode != 0)
+        {
+            return new TrainerResult("handwriting", Name(kind), batchSize, epochs, null, outcome.WallSeconds, null, null, $"train failed: {LastLine(outcome.Stderr)}");
+        }
+
+        using var history = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "history.json")));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "metrics.json")));
+        double trainSeconds = history.RootElement.GetProperty("train_seconds").EnumerateArray().Sum(e => e.GetDouble());
+        int images = metrics.RootElement.GetProperty("train_images").GetInt32();
+        double accuracy = metrics.RootElement.GetProperty("test_accuracy").GetDouble();
+        double inference = InferenceImagesPerSecond(kind, Path.Combine(runFolder, "model.bin"), dataOption);
+        return new TrainerResult("handwriting", Name(kind), batchSize, epochs, images * (double)epochs / trainSeconds, outcome.WallSeconds, inference, accuracy, "whole process");
+    }
+
+    /// <summary>Images per second of the forward pass over the 10,000 test images, the best of three passes after a warm-up.</summary>
+    public static double InferenceImagesPerSecond(AcceleratorKind kind, string modelPath, string? dataOption)
+    {
+        var test = MnistData.LoadOrFetch(dataOption, _ => { }).Test;
+        using var device = ComputeDevice.Open(kind);
+        using var network = SavedNetwork.Load(device, modelPath);
+        using var data = new DeviceDataset(device.Accelerator, test.Pixels, test.Labels, test.PixelsPerImage);
+        Evaluation.LossAndAccuracy(device, network, data);
+        double best = double.MaxValue;
+        for (int pass = 0; pass < 3; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            Evaluation.LossAndAccuracy(device, network, data);
+            best = Math.Min(best, clock.Elapsed.TotalSeconds);
+        }
+
+        return test.Count / best;
+    }
+
+    /// <summary>Launches and host synchronisations per training step, counted over one epoch of <paramref name="steps"/> steps without a progress display.</summary>
+    public static (double Launches, double Synchronizations) CountsPerStep(AcceleratorKind kind, int batchSize, int steps, string? dataOption)
+    {
+        var images = MnistData.LoadOrFetch(dataOption, _ => { }).Train.Take(batchSize * steps);
+        using var device = ComputeDevice.Open(kind);
+        using var train = new DeviceDataset(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
+        using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, BatchSize = batchSize, ValidationSplit = 0 }, images.PixelsPerImage, 10);
+        long launches = device.Counters.Launches;
+        long synchronizations = device.Counters.Synchronizations;
+        trainer.Fit(train, null);
+        return ((device.Counters.Launches - launches) / (double)steps, (device.Counters.Synchronizations - synchronizations) / (double)steps);
+    }
+
+    public static string Name(AcceleratorKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? "";
+}

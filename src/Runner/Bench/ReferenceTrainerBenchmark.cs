@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Handwriting.Kernels;
+using Handwriting.Training.Data;
+using Handwriting.Training.Model;
+using Handwriting.Training.Network;
+using Handwriting.Training.Reference;
+
+namespace Handwriting.Runner.Bench;
+
+/// <summary>
+/// The float64 reference trainer: the same steps as ours in plain C# doubles. It is far too slow
+/// for five epochs, so it is timed over a fixed number of steps and reported as images per second only.
+/// </summary>
+public static class ReferenceTrainerBenchmark
+{
+    public static TrainerResult Train(int batchSize, int steps, string? dataOption)
+    {
+        var images = MnistData.LoadOrFetch(dataOption, _ => { }).Train.Take(batchSize * steps);
+        var shape = MlpShape.Seed;
+        var network = new ReferenceNetwork(shape, GlorotUniform.Initialize(shape, 0));
+        var settings = new AdamSettings();
+        var clock = Stopwatch.StartNew();
+        for (int step = 0; step < steps; step++)
+        {
+            int first = step * batchSize;
+            double[] pixels = images.Pixels.AsSpan(first * shape.Inputs, batchSize * shape.Inputs).ToArray().Select(p => (double)p).ToArray();
+            int[] labels = images.Labels.AsSpan(first, batchSize).ToArray();
+            network.Forward(pixels, batchSize, 0.2f, 0, (uint)step);
+            network.Loss(labels, batchSize);
+            network.Backward(pixels, batchSize, 0.2f, 0, (uint)step);
+            network.AdamStep(settings);
+        }
+
+        double seconds = clock.Elapsed.TotalSeconds;
+        return new TrainerResult("float64 reference", "host", batchSize, 0, batchSize * steps / seconds, null, null, null, $"{steps} steps timed, single-threaded");
+    }
+}

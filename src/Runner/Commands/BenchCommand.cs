@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using Handwriting.Kernels.Devices;
+using Handwriting.Runner.Bench;
+using Handwriting.Runner.Cli;
+using Handwriting.Runner.Plots;
+using Handwriting.Training.Data;
+
+namespace Handwriting.Runner.Commands;
+
+/// <summary>
+/// `handwriting bench`: end-to-end training and inference of the seed model by our trainer on
+/// each accelerator present, the float64 reference trainer and PyTorch, in one run; writes
+/// BENCHMARKS.md and bench.png.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(CommonOptions common, TextWriter output)
+    {
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per training run", DefaultValueFactory = _ => 5 };
+        var batchSizes = new Option<string>("--batch-sizes") { Description = "Batch sizes to compare, comma-separated", DefaultValueFactory = _ => "32,128", HelpName = "SIZES" };
+        var referenceSteps = new Option<int>("--reference-steps") { Description = "Steps to time the float64 reference trainer over", DefaultValueFactory = _ => 50 };
+        var noPeer = new Option<bool>("--no-pytorch") { Description = "Leave PyTorch out" };
+        var outFolder = new Option<string?>("--out") { Description = "Where to write BENCHMARKS.md and bench.png (default: the repository root)", HelpName = "DIR" };
+        var command = new Command("bench", "Compare end-to-end training and inference speed with the float64 reference and PyTorch")
+        {
+            epochs, batchSizes, referenceSteps, noPeer, outFolder,
+        };
+        command.SetAction(parse =>
+        {
+            int epochCount = parse.GetValue(epochs);
+            int steps = parse.GetValue(referenceSteps);
+            if (epochCount < 1 || steps < 1)
+            {
+                throw new UsageException("--epochs and --reference-steps must be at least 1");
+            }
+
+            int[] batches = ParseSizes(parse.GetValue(batchSizes) ?? "32,128");
+            string? data = parse.GetValue(common.Data);
+            string folder = parse.GetValue(outFolder) ?? RepositoryRoot.FindFrom(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+            MnistData.LoadOrFetch(data, output.WriteLine);
+
+            var kinds = DeviceCatalog.List().Select(d => d.Kind).Distinct().ToList();
+            string scratch = Directory.CreateTempSubdirectory("handwriting-bench-").FullName;
+            var results = new List<TrainerResult>();
+            var counts = new List<StepCounts>();
+            try
+            {
+                foreach (int batch in batches)
+                {
+                    foreach (var kind in kinds)
+                    {
+                        output.WriteLine($"handwriting train on {OwnTrainerBenchmark.Name(kind)}, batch {batch}, {epochCount} epochs ...");
+                        results.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, scratch)));
+                        var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, data);
+                        counts.Add(new StepCounts(OwnTrainerBenchmark.Name(kind), batch, launches, synchronizations));
+                    }
+
+                    if (!parse.GetValue(noPeer))
+                    {
+                        output.WriteLine($"PyTorch peer, batch {batch}, {epochCount} epochs ...");
+                        results.Add(Report(output, PyTorchPeer.Train(batch, epochCount, Environment.ProcessorCount, data)));
+                    }
+
+                    output.WriteLine($"float64 reference trainer, batch {batch}, {steps} steps ...");
+                    results.Add(Report(output, ReferenceTrainerBenchmark.Train(batch, steps, data)));
+                }
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+
+            var report = new BenchmarkReport(MachineDescription.Describe(), "handwriting " + string.Join(' ', parse.Tokens.Select(t => t.Value)), DateTime.UtcNow, results, counts);
+            output.WriteLine();
+            output.Write(report.Table());
+            output.WriteLine();
+            output.Write(report.CountsTable());
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "BENCHMARKS.md"), report.Markdown());
+            ThroughputChart.Save(
+                Path.Combine(folder, "bench.png"),
+                results.Where(r => r.TrainImagesPerSecond is not null).Select(r => ($"{r.Trainer}\n{r.Accelerator}, batch {r.BatchSize}", r.TrainImagesPerSecond!.Value)).ToList(),
+                "Training throughput, seed model");
+            output.WriteLine($"Wrote {Path.Combine(folder, "BENCHMARKS.md")} and bench.png");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static TrainerResult Report(TextWriter output, TrainerResult result)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {result.TrainImagesPerSecond:N0} images/s, wall {result.WallSeconds:F1} s, test accuracy {result.TestAccuracy:P2} ({result.Note})"));
+        return result;
+    }
+
+    private static int[] ParseSizes(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
+            {
+                throw new UsageException($"--batch-sizes: '{parts[i]}' is not a positive batch size");
+            }
+        }
+
+        return sizes.Length > 0 ? sizes : throw new UsageException("--batch-sizes names no batch size");
+    }
+}
