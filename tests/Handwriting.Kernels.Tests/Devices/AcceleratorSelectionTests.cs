@@ -1,0 +1,73 @@
+using Handwriting.Kernels.Devices;
+using ILGPU.Runtime;
+
+namespace Handwriting.Kernels.Tests.Devices;
+
+/// <summary>Which accelerator <see cref="ComputeDevice.Open"/> picks, and what it says when it cannot.</summary>
+public sealed class AcceleratorSelectionTests
+{
+    [WithoutDeviceFact(AcceleratorKind.Cuda)]
+    public void Asking_for_cuda_where_there_is_none_names_what_is_present() =>
+        AssertAbsent(AcceleratorKind.Cuda, "cuda");
+
+    [WithoutDeviceFact(AcceleratorKind.OpenCL)]
+    public void Asking_for_opencl_where_there_is_none_names_what_is_present() =>
+        AssertAbsent(AcceleratorKind.OpenCL, "opencl");
+
+    /// <summary>Auto prefers CUDA, then OpenCL, then the CPU: on a machine with no GPU, the CPU.</summary>
+    [Fact]
+    public void Auto_takes_cuda_then_opencl_then_the_cpu()
+    {
+        var expected =
+            DevicePresence.Has(AcceleratorKind.Cuda) ? AcceleratorKind.Cuda
+            : DevicePresence.Has(AcceleratorKind.OpenCL) ? AcceleratorKind.OpenCL
+            : AcceleratorKind.Cpu;
+        using var device = ComputeDevice.Open(AcceleratorKind.Auto);
+        Assert.Equal(expected, device.Kind);
+    }
+
+    [Fact]
+    public void The_catalog_always_lists_the_cpu()
+    {
+        var devices = DeviceCatalog.List();
+        var cpu = Assert.Single(devices, d => d.Kind == AcceleratorKind.Cpu);
+        Assert.Equal(Environment.ProcessorCount, cpu.Multiprocessors);
+        Assert.StartsWith("cpu: ", cpu.ToString(), StringComparison.Ordinal);
+        Assert.True(DeviceCatalog.IsPresent(AcceleratorKind.Cpu));
+        Assert.True(DeviceCatalog.IsPresent(AcceleratorKind.Auto));
+    }
+
+    private static void AssertAbsent(AcceleratorKind kind, string name)
+    {
+        var error = Assert.Throws<DeviceNotFoundException>(() => ComputeDevice.Open(kind));
+        Assert.Contains($"no {name} accelerator", error.Message, StringComparison.Ordinal);
+        foreach (var present in DeviceCatalog.List())
+        {
+            Assert.Contains(present.Kind.ToString().ToLowerInvariant(), error.Message, StringComparison.Ordinal);
+        }
+    }
+}
+
+/// <summary>The shared CPU device is laid out as CpuConfiguration says: one simulated multiprocessor per host core.</summary>
+[Collection(CpuCollection.Name)]
+public sealed class CpuAcceleratorTests(CpuDeviceFixture fixture)
+{
+    [Fact]
+    public void Has_one_multiprocessor_per_host_core()
+    {
+        var accelerator = fixture.Device.Accelerator;
+        Assert.Equal(AcceleratorType.CPU, accelerator.AcceleratorType);
+        Assert.Equal(AcceleratorKind.Cpu, fixture.Device.Kind);
+        Assert.Equal(Environment.ProcessorCount, accelerator.NumMultiprocessors);
+        Assert.Equal(Environment.ProcessorCount, fixture.Device.Description.Multiprocessors);
+        Assert.Equal(CpuConfiguration.ThreadsPerWarp, accelerator.WarpSize);
+    }
+
+    [Fact]
+    public void A_custom_layout_holds_groups_of_the_size_asked_for()
+    {
+        using var device = ComputeDevice.OpenCpu(CpuConfiguration.ForGroupSize(64));
+        Assert.Equal(AcceleratorKind.Cpu, device.Kind);
+        Assert.True(device.Accelerator.MaxNumThreadsPerGroup >= 64, $"max group {device.Accelerator.MaxNumThreadsPerGroup}");
+    }
+}

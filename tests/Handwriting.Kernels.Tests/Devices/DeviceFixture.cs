@@ -1,0 +1,39 @@
+using Handwriting.Kernels.Devices;
+
+namespace Handwriting.Kernels.Tests.Devices;
+
+/// <summary>
+/// One <see cref="ComputeDevice"/> per backend, shared by every test class of its collection:
+/// opening a device and compiling its kernels costs far more than most tests. The device opens on
+/// first use, so a fixture for an absent backend (whose tests are all skipped) costs nothing.
+/// </summary>
+public abstract class DeviceFixture : IDisposable
+{
+    private readonly Lazy<ComputeDevice> _device;
+
+    protected DeviceFixture(AcceleratorKind kind)
+    {
+        Kind = kind;
+        _device = new Lazy<ComputeDevice>(() => ComputeDevice.Open(kind));
+    }
+
+    public AcceleratorKind Kind { get; }
+
+    public ComputeDevice Device => _device.Value;
+
+    public void Dispose()
+    {
+        if (_device.IsValueCreated)
+        {
+            _device.Value.Dispose();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class CpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu);
+
+public sealed class CudaDeviceFixture() : DeviceFixture(AcceleratorKind.Cuda);
+
+public sealed class OpenCLDeviceFixture() : DeviceFixture(AcceleratorKind.OpenCL);

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using ILGPU;
+using ILGPU.Runtime.Cuda;
+
+namespace Handwriting.Kernels.Tests.Portability;
+
+/// <summary>
+/// Every kernel compiles, on a machine with no GPU, to PTX for sm_75, sm_80 and sm_90 and to
+/// OpenCL C 2.0 that clang-14 accepts. The CPU accelerator runs kernels as .NET code, so without
+/// this a kernel that only a GPU backend chokes on would pass every other test here.
+/// </summary>
+public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFixture<OfflineBackends>
+{
+    /// <summary>The kernels of the ops in <see cref="DeviceOps"/>; a missing [Kernel] makes one disappear from the catalog.</summary>
+    private static readonly string[] ExpectedKernels =
+    [
+        "Adam.Kernel",
+        "BiasGradient.Kernel",
+        "Dropout.Kernel",
+        "Gather.LabelsKernel",
+        "Gather.RowsKernel",
+        "MatMulBlocked.Kernel",
+        "MetricSums.FinalKernel",
+        "MetricSums.PartialKernel",
+        "ReluBackward.Kernel",
+        "SoftmaxCrossEntropy.Kernel",
+    ];
+
+    public static TheoryData<string> Kernels() => KernelCatalog.Names();
+
+    [Fact]
+    public void Every_expected_kernel_is_marked()
+    {
+        Assert.True(KernelCatalog.All.Count >= ExpectedKernels.Length, $"only {KernelCatalog.All.Count} [Kernel] methods found: {string.Join(", ", KernelCatalog.All.Keys)}");
+        Assert.All(ExpectedKernels, name => Assert.True(KernelCatalog.All.ContainsKey(name), $"{name} has no [Kernel] attribute"));
+    }
+
+    /// <summary>An implicitly grouped kernel takes its index first: any such method without [Kernel] would escape these tests.</summary>
+    [Fact]
+    public void Every_method_shaped_like_a_kernel_is_marked()
+    {
+        var unmarked = KernelCatalog.StaticMethods()
+            .Where(method => method.ReturnType == typeof(void)
+                && method.GetParameters() is [var first, ..]
+                && first.ParameterType.Namespace == typeof(Index1D).Namespace
+                && first.ParameterType.Name is nameof(Index1D) or nameof(Index2D) or nameof(Index3D) or nameof(LongIndex1D) or nameof(LongIndex2D) or nameof(LongIndex3D)
+                && method.GetCustomAttribute<KernelAttribute>() is null)
+            .Select(KernelCatalog.NameOf);
+        Assert.Empty(unmarked);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Compiles_to_ptx_for_turing_ampere_and_hopper(string kernel)
+    {
+        foreach (var (architecture, version, assembly) in backends.CompileToPtx(KernelCatalog.All[kernel]))
+        {
+            Assert.Contains($".version {version}", assembly, StringComparison.Ordinal);
+            Assert.Contains(".entry ", assembly, StringComparison.Ordinal);
+
+            // ILGPU targets the oldest architecture that has every feature the code uses (sm_80
+            // for an sm_90 backend here); PTX runs on that architecture and every newer one.
+            var target = Regex.Match(assembly, @"^\.target sm_(\d)(\d+)", RegexOptions.Multiline);
+            Assert.True(target.Success, $"no .target line in the PTX of {kernel}");
+            var targeted = new CudaArchitecture(int.Parse(target.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(target.Groups[2].Value, CultureInfo.InvariantCulture));
+            Assert.True(targeted <= architecture, $"{kernel} compiled for {architecture} targets {targeted}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Kernels))]
+    public void Compiles_to_opencl_c_that_clang_accepts(string kernel)
+    {
+        string source = backends.CompileToOpenCL(KernelCatalog.All[kernel]);
+        Assert.Contains("kernel void", source, StringComparison.Ordinal);
+        OpenCLSyntaxCheck.AssertAccepted(source, kernel);
+    }
+
+    /// <summary>
+    /// The check has teeth: ILGPU 1.5.3 turns MathF.FusedMultiplyAdd into a call to an undeclared
+    /// FusedMultiplyAdd in OpenCL C (FIELD-NOTES), and clang must reject it.
+    /// </summary>
+    [Fact]
+    public void The_clang_check_rejects_ilgpus_known_fused_multiply_add_bug()
+    {
+        string source = backends.CompileToOpenCL(typeof(KernelPortabilityTests).GetMethod(nameof(FusedMultiplyAddKernel), BindingFlags.NonPublic | BindingFlags.Static)!);
+        var (accepted, diagnostics) = OpenCLSyntaxCheck.Check(source);
+        Assert.False(accepted, "clang accepted OpenCL C that calls an undeclared FusedMultiplyAdd");
+        Assert.Contains("FusedMultiplyAdd", diagnostics, StringComparison.Ordinal);
+    }
+
+    private static void FusedMultiplyAddKernel(Index1D index, ArrayView<float> data) =>
+        data[index] = MathF.FusedMultiplyAdd(data[index], 2f, 1f);
+}
