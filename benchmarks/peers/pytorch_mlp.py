@@ -18,7 +18,7 @@ the way our .NET/ILGPU trainer does, so that the two can be timed side by side:
   48,000 train / 12,000 validation. The training part is reshuffled every epoch from
   --seed; the validation set is evaluated after every epoch, the 10,000 test images once
   at the end.
-* Defaults: batch 32, 5 epochs, seed 0, as many threads as CPUs.
+* Defaults: batch 32, 5 epochs, seed 0, as many torch threads as CPUs, one BLAS thread.
 
 Progress goes to stderr, one Keras-like line per epoch; one JSON object with the timings
 and the test metrics goes to stdout.
@@ -56,14 +56,16 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0,
                         help="seeds the initialisation, dropout and the per-epoch shuffles (default 0)")
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
-                        help="torch intra-op and inter-op threads, and OpenBLAS threads (default: os.cpu_count())")
+                        help="torch intra-op and inter-op threads (default: os.cpu_count())")
+    parser.add_argument("--blas-threads", type=int, default=1,
+                        help="OpenBLAS threads, when OpenBLAS is the system BLAS (default 1: see the README)")
     parser.add_argument("--limit", type=int, default=None,
                         help="train on the first N images of the 48,000-image training part only "
                              "(the 12,000 validation images stay the same)")
     parser.add_argument("--inference-passes", type=int, default=5,
                         help="timed inference passes over the test set; the median is reported (default 5)")
     args = parser.parse_args()
-    for name in ("epochs", "batch_size", "threads", "inference_passes"):
+    for name in ("epochs", "batch_size", "threads", "blas_threads", "inference_passes"):
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
     if args.limit is not None and args.limit < 1:
@@ -72,11 +74,13 @@ def parse_args() -> argparse.Namespace:
 
 
 if __name__ == "__main__":
-    # Parsed before numpy and torch load: OpenBLAS (when it is the system BLAS) reads its
-    # thread count once, at load time, and torch.set_num_threads does not reach it.
-    # An OPENBLAS_NUM_THREADS already in the environment wins.
+    # Parsed before numpy and torch load: Debian's torch does its matmuls in the system
+    # BLAS, and OpenBLAS reads its thread count once, at load time; torch.set_num_threads
+    # does not reach it. One BLAS thread by default: with these small matrices (32 x 784 x
+    # 128) OpenBLAS' thread hand-off costs far more than it gains (on the 2-core build
+    # machine, batch 32: ~1.3 s per epoch with 1 BLAS thread, 6-30 s with 2).
     ARGS = parse_args()
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", str(ARGS.threads))
+    os.environ["OPENBLAS_NUM_THREADS"] = str(ARGS.blas_threads)
 
 import numpy as np  # noqa: E402  (after the environment is set, on purpose)
 import torch  # noqa: E402
@@ -217,6 +221,10 @@ def main(args: argparse.Namespace) -> None:
     torch.manual_seed(args.seed)  # initialisation and dropout masks
     shuffler = np.random.default_rng(args.seed)  # per-epoch permutations
     blas, blas_libraries = loaded_blas()
+    if blas == "reference":
+        print("pytorch_mlp: warning: torch is running on the reference (netlib) BLAS, about 10x "
+              "slower than OpenBLAS here; `apt-get install libopenblas0` switches the system BLAS",
+              file=sys.stderr, flush=True)
 
     # ---- data ---------------------------------------------------------------------------
     try:
@@ -313,7 +321,7 @@ def main(args: argparse.Namespace) -> None:
         "interop_threads": torch.get_num_interop_threads(),
         "blas": blas,
         "blas_libraries": blas_libraries,
-        "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+        "blas_threads": args.blas_threads,  # meaningful for OpenBLAS; netlib BLAS is single-threaded
         "seed": args.seed,
         "batch_size": args.batch_size,
         "epochs": args.epochs,
