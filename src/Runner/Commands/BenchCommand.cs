@@ -90,7 +90,10 @@ public static class BenchCommand
 
     private static TrainerResult Report(TextWriter output, TrainerResult result)
     {
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {result.TrainImagesPerSecond:N0} images/s, wall {result.WallSeconds:F1} s, test accuracy {result.TestAccuracy:P2} ({result.Note})"));
+        string speed = result.TrainImagesPerSecond is double perSecond ? perSecond.ToString("N0", CultureInfo.InvariantCulture) + " training images/s" : "no training figure";
+        string wall = result.WallSeconds is double seconds ? string.Create(CultureInfo.InvariantCulture, $", whole process {seconds:F1} s") : "";
+        string accuracy = result.TestAccuracy is double test ? string.Create(CultureInfo.InvariantCulture, $", test accuracy {test * 100:F2}%") : "";
+        output.WriteLine($"  {speed}{wall}{accuracy} ({result.Note})");
         return result;
     }
 
