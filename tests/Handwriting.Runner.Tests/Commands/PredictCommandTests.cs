@@ -111,6 +111,19 @@ public sealed class PredictCommandTests(TrainedRun run) : IDisposable
         Assert.Empty(result.Stdout);
     }
 
+    [Fact]
+    public void A_plot_in_a_missing_folder_fails_naming_the_plot()
+    {
+        string plot = Path.Combine(_folder.Path, "missing", "predictions.png");
+
+        CliRun result = CliRun.Of("predict", "--model", run.Model, "--index", "0", "--plot", plot, "--accelerator", "cpu");
+
+        string message = result.AssertOneLineError(1);
+        Assert.Contains(plot, message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", message, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
     /// <summary>A thick black "7" on a white 200x120 page, well left of centre and high.</summary>
     internal static SKBitmap DrawSeven()
     {
