@@ -18,13 +18,24 @@ internal static class PngFile
             File.WriteAllBytes(temporaryPath, png);
             File.Move(temporaryPath, fullPath, overwrite: true);
         }
-        catch
+        catch (Exception e)
         {
             // File.Exists first: File.Delete throws when the folder itself is missing, which would
             // hide the original error.
             if (File.Exists(temporaryPath))
             {
                 File.Delete(temporaryPath);
+            }
+
+            // The system's message names the hidden temporary file; the user asked for `path`.
+            if (e is DirectoryNotFoundException)
+            {
+                throw new IOException($"cannot write {path}: the folder {folder} does not exist", e);
+            }
+
+            if (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"cannot write {path}: {e.Message}", e);
             }
 
             throw;

@@ -25,6 +25,17 @@ public sealed class PngFileTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_folder_is_named_with_the_file_asked_for_not_the_temporary_one()
+    {
+        string path = Path.Combine(_folder.Path, "missing", "plot.png");
+        using var plot = new Plot();
+
+        var error = Assert.ThrowsAny<IOException>(() => PngFile.Save(plot, path, 100, 80));
+
+        Assert.Equal($"cannot write {path}: the folder {Path.GetDirectoryName(path)} does not exist", error.Message);
+    }
+
+    [Fact]
     public void Saving_over_an_existing_image_replaces_it()
     {
         string path = _folder.File("plot.png");
