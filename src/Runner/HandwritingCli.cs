@@ -33,16 +33,16 @@ public sealed class HandwritingCli
 
     public int Run(IReadOnlyList<string> args)
     {
-        var parse = _root.Parse(args);
-        bool verbose = parse.GetResult(_common.Verbose) is not null && parse.GetValue(_common.Verbose);
-        if (parse.Errors.Count > 0)
-        {
-            _error.WriteLine($"handwriting: {parse.Errors[0].Message} (see 'handwriting --help')");
-            return ExitCodes.Usage;
-        }
-
+        bool verbose = args.Contains(_common.Verbose.Name);
         try
         {
+            var parse = _root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                _error.WriteLine($"handwriting: {parse.Errors[0].Message} (see 'handwriting --help')");
+                return ExitCodes.Usage;
+            }
+
             return parse.Invoke(new InvocationConfiguration
             {
                 Output = _output,

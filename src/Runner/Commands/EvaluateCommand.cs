@@ -25,6 +25,11 @@ public static class EvaluateCommand
             string modelPath = parse.GetValue(model)!;
             string plotPath = parse.GetValue(plot) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath)) ?? ".", "confusion-test.png");
             bool asJson = parse.GetValue(json);
+            string? plotFolder = Path.GetDirectoryName(Path.GetFullPath(plotPath));
+            if (plotFolder is not null && !Directory.Exists(plotFolder))
+            {
+                throw new UsageException($"--plot {plotPath}: the folder {plotFolder} does not exist");
+            }
 
             using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
             using var network = SavedNetwork.Load(device, modelPath);

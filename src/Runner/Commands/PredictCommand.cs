@@ -21,7 +21,7 @@ public static class PredictCommand
         var model = new Option<string>("--model") { Description = "A model.bin written by train", Required = true, HelpName = "FILE" };
         var index = new Option<int[]>("--index")
         {
-            Description = "MNIST test images to predict, by index (0..9999)",
+            Description = "MNIST test images to predict, by index (0..9999); it takes every value after it, so put image files before it",
             AllowMultipleArgumentsPerToken = true,
             HelpName = "N",
         };

@@ -31,10 +31,8 @@ public static class TrainCommand
     private static int Run(ParseResult parse, CommonOptions common, TrainOptions optionSet, TextWriter output)
     {
         var options = optionSet.Read(parse);
-        using var run = RunFolder.Create(parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow));
-
-        using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
-        output.WriteLine($"Device: {device.Description}");
+        string target = parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow);
+        RunFolder.Check(target);
 
         var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), output.WriteLine);
         var available = options.Limit is int limit ? mnist.Train.Take(Math.Min(limit, mnist.Train.Count)) : mnist.Train;
@@ -43,6 +41,10 @@ public static class TrainCommand
         {
             throw new UsageException($"--limit {options.Limit} with --validation-split {options.ValidationSplit} leaves no training image");
         }
+
+        using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
+        output.WriteLine($"Device: {device.Description}");
+        using var run = RunFolder.Create(target);
 
         var clock = Stopwatch.StartNew();
         using var train = Upload(device, trainImages);

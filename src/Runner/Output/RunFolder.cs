@@ -27,8 +27,8 @@ public sealed class RunFolder : IDisposable
     public static string DefaultPath(DateTime utcNow) =>
         Path.Combine("runs", utcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Refuses a target that already holds files, so no earlier run is overwritten.</summary>
-    public static RunFolder Create(string target)
+    /// <summary>Refuses a target that already holds files, so no earlier run is overwritten. Touches nothing.</summary>
+    public static void Check(string target)
     {
         string full = Path.GetFullPath(target);
         if (File.Exists(full))
@@ -40,7 +40,13 @@ public sealed class RunFolder : IDisposable
         {
             throw new UsageException($"--out {target}: the folder already exists and is not empty");
         }
+    }
 
+    /// <summary>Checks the target (see <see cref="Check"/>) and creates the staging folder beside it.</summary>
+    public static RunFolder Create(string target)
+    {
+        Check(target);
+        string full = Path.GetFullPath(target);
         string parent = Path.GetDirectoryName(full) ?? ".";
         Directory.CreateDirectory(parent);
         string staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}");
