@@ -1,3 +1,4 @@
+using Handwriting.Training.IO;
 namespace Handwriting.Training.Model;
 
 /// <summary>
@@ -21,30 +22,9 @@ public static class ModelFile
                 $"{parameters.Length} parameters were given but shape {shape} has {shape.ParameterCount}", nameof(parameters));
         }
 
-        string fullPath = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(fullPath) ?? throw new ArgumentException($"{path} names no file", nameof(path));
-        string temporaryPath = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                ModelFileWriter.Write(stream, shape, parameters);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporaryPath, fullPath, overwrite: true);
-        }
-        catch
-        {
-            // File.Exists first: File.Delete throws when the folder itself is missing, which would
-            // hide the original error.
-            if (File.Exists(temporaryPath))
-            {
-                File.Delete(temporaryPath);
-            }
-
-            throw;
-        }
+        // A span cannot enter the lambda; one copy of the parameters is cheap next to the write.
+        float[] values = parameters.ToArray();
+        AtomicFile.Write(path, stream => ModelFileWriter.Write(stream, shape, values));
     }
 
     /// <summary>Reads and checks a model file; throws <see cref="ModelFileException"/> naming the file and the problem.</summary>

@@ -43,7 +43,9 @@ public sealed class ModelFileSaveTests : IDisposable
     {
         string path = Path.Combine(_folder.Path, "missing", "model.bin");
 
-        Assert.Throws<DirectoryNotFoundException>(() => ModelFile.Save(path, SmallShape, new float[SmallShape.ParameterCount]));
+        var error = Assert.Throws<IOException>(() => ModelFile.Save(path, SmallShape, new float[SmallShape.ParameterCount]));
+
+        Assert.Equal($"cannot write {path}: the folder {Path.GetDirectoryName(path)} does not exist", error.Message);
 
         Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
     }
