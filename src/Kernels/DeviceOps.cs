@@ -20,6 +20,7 @@ public sealed class DeviceOps : IDisposable
     private readonly Lazy<Adam> _adam;
     private readonly Lazy<MetricSums> _metricSums;
     private readonly Lazy<Gather> _gather;
+    private readonly Lazy<DenseForward> _denseForward;
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
@@ -34,6 +35,7 @@ public sealed class DeviceOps : IDisposable
         _adam = new(() => new Adam(accelerator, counters));
         _metricSums = new(() => new MetricSums(accelerator, counters));
         _gather = new(() => new Gather(accelerator, counters));
+        _denseForward = new(() => new DenseForward(accelerator, counters));
     }
 
     public MatMul MatMul => _forward.Value;
@@ -55,6 +57,8 @@ public sealed class DeviceOps : IDisposable
     public MetricSums MetricSums => _metricSums.Value;
 
     public Gather Gather => _gather.Value;
+
+    public DenseForward DenseForward => _denseForward.Value;
 
     public void Dispose()
     {

@@ -13,9 +13,10 @@ namespace Handwriting.Training.Network;
 /// the host except by <see cref="ReadParameters"/> and <see cref="WriteParameters"/>.
 ///
 /// Per hidden layer l (x_0 is the input, R rows):
-///   relu_l = relu(x_{l-1} . W_l + b_l)        (one launch: bias and ReLU fused into the matmul)
-///   x_l    = dropout(relu_l)                   (training only; x_l is relu_l itself otherwise)
+///   x_l = dropout(relu(x_{l-1} . W_l + b_l))   (one launch, <see cref="DenseForward"/>; no dropout in inference)
 /// and logits = x_{L-1} . W_L + b_L, followed by the fused softmax cross-entropy.
+/// Only x_l is kept: it is positive exactly where ReLU passed and dropout kept, so the backward
+/// pass takes its ReLU mask from x_l.
 /// </summary>
 public sealed class DeviceNetwork : IDisposable
 {
@@ -25,8 +26,7 @@ public sealed class DeviceNetwork : IDisposable
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _gradients;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamM;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamV;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _relu;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _dropped;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _outputs;
     private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _outputGradient;
     private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _preActivationGradient;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _logits;
@@ -52,15 +52,13 @@ public sealed class DeviceNetwork : IDisposable
         WriteParameters(parameters);
 
         int hiddenLayers = shape.Hidden.Count;
-        _relu = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
-        _dropped = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
+        _outputs = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
         _outputGradient = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
         _preActivationGradient = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
         for (int l = 0; l < hiddenLayers; l++)
         {
             long size = (long)capacity * shape.Hidden[l];
-            _relu[l] = Allocate(size);
-            _dropped[l] = Allocate(size);
+            _outputs[l] = Allocate(size);
             _outputGradient[l] = Allocate(size);
             _preActivationGradient[l] = Allocate(size);
         }
@@ -97,15 +95,9 @@ public sealed class DeviceNetwork : IDisposable
         {
             var layer = Shape.Layers[l];
             bool hidden = l < Shape.Hidden.Count;
-            var output = hidden ? Rows(_relu[l], rows, layer.Out) : Logits(rows);
-            ops.MatMul.Run(x, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None);
-            if (hidden && dropoutRate > 0f)
-            {
-                var dropped = Rows(_dropped[l], rows, layer.Out);
-                ops.Dropout.Forward(output, dropped, rows * layer.Out, dropoutRate, LayerDropoutSeed.Of(seed, l), step);
-                output = dropped;
-            }
-
+            var output = hidden ? Rows(_outputs[l], rows, layer.Out) : Logits(rows);
+            var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, LayerDropoutSeed.Of(seed, l), step);
+            ops.DenseForward.Run(x, default, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
             x = output;
         }
     }
@@ -129,7 +121,7 @@ public sealed class DeviceNetwork : IDisposable
         for (int l = Shape.Layers.Count - 1; l >= 0; l--)
         {
             var layer = Shape.Layers[l];
-            var layerInput = l == 0 ? input : LayerOutput(l - 1, rows, dropoutRate);
+            var layerInput = l == 0 ? input : LayerOutput(l - 1, rows);
             ops.MatMulTransposeA.Run(layerInput, upstream, Weights(_gradients, layer), rows, layer.In, layer.Out);
             ops.BiasGradient.Run(upstream, Bias(_gradients, layer), rows, layer.Out);
             if (l == 0)
@@ -149,7 +141,8 @@ public sealed class DeviceNetwork : IDisposable
             }
 
             var preActivation = Rows(_preActivationGradient[l - 1], rows, width);
-            ops.ReluBackward.Run(outputGradient, Rows(_relu[l - 1], rows, width), preActivation, rows * width);
+            // x_l > 0 is the ReLU mask; where dropout dropped, the gradient is already zero.
+            ops.ReluBackward.Run(outputGradient, Rows(_outputs[l - 1], rows, width), preActivation, rows * width);
             upstream = preActivation;
         }
     }
@@ -192,8 +185,8 @@ public sealed class DeviceNetwork : IDisposable
     private static ArrayView<float> Rows(MemoryBuffer1D<float, Stride1D.Dense> buffer, int rows, int width) =>
         buffer.View.SubView(0, (long)rows * width);
 
-    private ArrayView<float> LayerOutput(int hiddenLayer, int rows, float dropoutRate) =>
-        Rows(dropoutRate > 0f ? _dropped[hiddenLayer] : _relu[hiddenLayer], rows, Shape.Hidden[hiddenLayer]);
+    private ArrayView<float> LayerOutput(int hiddenLayer, int rows) =>
+        Rows(_outputs[hiddenLayer], rows, Shape.Hidden[hiddenLayer]);
 
     private void CheckRows(int rows)
     {

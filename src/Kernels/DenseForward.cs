@@ -1,0 +1,77 @@
+using Handwriting.Kernels.Devices;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// A dense layer's whole forward pass in one launch: Y = dropout(activation(A . W + bias)), where
+/// A row i is either a[i] or, with row indices, a[rows[i]]: the batch is gathered from the
+/// dataset as it is read, with no copy. a is (SourceRows, K), rows is (M) or empty, w is (K, N),
+/// bias is (N) or empty, y is (M, N). In the seed model: M = B, K = I (784), N = H (128) with
+/// ReLU and dropout 0.2, then K = H, N = O (10) with neither.
+/// Only the dropped output is kept: it is positive exactly where ReLU passed and dropout kept, which
+/// is all the backward pass needs for its ReLU mask.
+/// </summary>
+public sealed class DenseForward
+{
+    private readonly DeviceCounters _counters;
+    private readonly Accelerator _accelerator;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int> _kernel;
+
+    internal DenseForward(Accelerator accelerator, DeviceCounters counters)
+    {
+        _counters = counters;
+        _accelerator = accelerator;
+        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel);
+    }
+
+    /// <summary>
+    /// rows: empty for A = a, else the (M) source row of each output row, each in [0, a rows) (the
+    /// caller's shuffle guarantees it; a kernel cannot throw). dropout: rate 0 for none.
+    /// </summary>
+    public void Run(
+        ArrayView<float> a,
+        ArrayView<int> rows,
+        ArrayView<float> w,
+        ArrayView<float> bias,
+        ArrayView<float> y,
+        int m,
+        int k,
+        int n,
+        Activation activation,
+        DropoutSettings dropout)
+    {
+        Require.Positive(m, nameof(m));
+        Require.Positive(k, nameof(k));
+        Require.Positive(n, nameof(n));
+        Require.Rate(dropout.Rate, nameof(dropout));
+        if (rows.Length == 0)
+        {
+            Require.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
+        }
+        else
+        {
+            Require.Length(rows, m, nameof(rows), $"({m})");
+            if (a.Length % k != 0)
+            {
+                throw new ArgumentException($"a has {a.Length} elements, not a whole number of rows of {k}", nameof(a));
+            }
+        }
+
+        Require.Length(w, (long)k * n, nameof(w), $"({k}, {n})");
+        if (bias.Length != 0)
+        {
+            Require.Length(bias, n, nameof(bias), $"({n})");
+        }
+
+        Require.Length(y, (long)m * n, nameof(y), $"({m}, {n})");
+        bool vector = k % 4 == 0 && n % DenseForwardKernel.BlockColumns == 0
+            && Float4.Aligned(a) && Float4.Aligned(w) && Float4.Aligned(bias) && Float4.Aligned(y);
+        var layout = new DenseLayout(m, k, n, bias.Length != 0 ? 1 : 0, rows.Length != 0 ? 1 : 0, activation, dropout, vector ? 1 : 0);
+        var split = WorkSplit.For(_accelerator, DenseForwardKernel.WorkItems(layout));
+        _counters.Launched();
+        _kernel(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
+    }
+}
