@@ -47,18 +47,7 @@ public sealed class DenseForward
         Require.Positive(k, nameof(k));
         Require.Positive(n, nameof(n));
         Require.Rate(dropout.Rate, nameof(dropout));
-        if (rows.Length == 0)
-        {
-            Require.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
-        }
-        else
-        {
-            Require.Length(rows, m, nameof(rows), $"({m})");
-            if (a.Length % k != 0)
-            {
-                throw new ArgumentException($"a has {a.Length} elements, not a whole number of rows of {k}", nameof(a));
-            }
-        }
+        RequireInput.Rows(a, rows, m, k);
 
         Require.Length(w, (long)k * n, nameof(w), $"({k}, {n})");
         if (bias.Length != 0)

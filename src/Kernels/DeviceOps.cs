@@ -21,6 +21,8 @@ public sealed class DeviceOps : IDisposable
     private readonly Lazy<MetricSums> _metricSums;
     private readonly Lazy<Gather> _gather;
     private readonly Lazy<DenseForward> _denseForward;
+    private readonly Lazy<WeightGradient> _weightGradient;
+    private readonly Lazy<InputGradient> _inputGradient;
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
@@ -36,6 +38,8 @@ public sealed class DeviceOps : IDisposable
         _metricSums = new(() => new MetricSums(accelerator, counters));
         _gather = new(() => new Gather(accelerator, counters));
         _denseForward = new(() => new DenseForward(accelerator, counters));
+        _weightGradient = new(() => new WeightGradient(accelerator, counters));
+        _inputGradient = new(() => new InputGradient(accelerator, counters));
     }
 
     public MatMul MatMul => _forward.Value;
@@ -59,6 +63,12 @@ public sealed class DeviceOps : IDisposable
     public Gather Gather => _gather.Value;
 
     public DenseForward DenseForward => _denseForward.Value;
+
+    /// <summary>A dense layer's weight and bias gradients in one launch.</summary>
+    public WeightGradient WeightGradient => _weightGradient.Value;
+
+    /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
+    public InputGradient InputGradient => _inputGradient.Value;
 
     public void Dispose()
     {

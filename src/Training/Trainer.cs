@@ -24,8 +24,6 @@ public sealed class Trainer : IDisposable
     private readonly TrainingOptions _options;
     private readonly uint _dropoutSeed;
     private readonly Random _shuffle;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _batchPixels;
-    private readonly MemoryBuffer1D<int, Stride1D.Dense> _batchLabels;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _totals;
 
     public Trainer(ComputeDevice device, TrainingOptions options, int inputs, int classes)
@@ -37,8 +35,6 @@ public sealed class Trainer : IDisposable
         Network = new DeviceNetwork(device, shape, GlorotUniform.Initialize(shape, options.Seed), Math.Max(options.BatchSize, EvaluationRows));
         _dropoutSeed = DropoutMask.Hash((uint)options.Seed, 0xD0u, 0u);
         _shuffle = new Random(unchecked((int)DropoutMask.Hash((uint)options.Seed, 0x5Eu, 0u)));
-        _batchPixels = device.Accelerator.Allocate1D<float>((long)options.BatchSize * inputs);
-        _batchLabels = device.Accelerator.Allocate1D<int>(options.BatchSize);
         _totals = device.Accelerator.Allocate1D<float>(2);
     }
 
@@ -66,10 +62,10 @@ public sealed class Trainer : IDisposable
         var order = Enumerable.Range(0, train.Count).ToArray();
         var history = new List<EpochMetrics>();
         using var indices = _device.Accelerator.Allocate1D<int>(train.Count);
+        using var shuffledLabels = _device.Accelerator.Allocate1D<int>(train.Count);
         using var losses = _device.Accelerator.Allocate1D<float>(train.Count);
         using var correct = _device.Accelerator.Allocate1D<float>(train.Count);
         var ops = _device.Ops;
-        int width = train.Width;
 
         for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
@@ -78,21 +74,22 @@ public sealed class Trainer : IDisposable
             _shuffle.Shuffle(order);
             indices.View.CopyFromCPU(order);
 
+            // The labels in this epoch's order, gathered once per epoch; the images are read
+            // through the indices by the first layer's kernels, so a step gathers nothing.
+            ops.Gather.Labels(train.Labels, indices.View, shuffledLabels.View, train.Count);
+
             for (int step = 0; step < steps; step++)
             {
                 int first = step * batch;
                 int rows = Math.Min(batch, train.Count - first);
                 ArrayView<int> batchIndices = ((ArrayView<int>)indices.View).SubView(first, rows);
-                ArrayView<float> pixels = ((ArrayView<float>)_batchPixels.View).SubView(0, (long)rows * width);
-                ArrayView<int> labels = ((ArrayView<int>)_batchLabels.View).SubView(0, rows);
-                ops.Gather.Rows(train.Pixels, batchIndices, pixels, rows, width);
-                ops.Gather.Labels(train.Labels, batchIndices, labels, rows);
+                ArrayView<int> labels = ((ArrayView<int>)shuffledLabels.View).SubView(first, rows);
 
                 // Dropout's mask is keyed by the optimiser step, so a resumed run repeats it.
                 uint maskStep = (uint)Network.AdamSteps;
-                Network.Forward(pixels, rows, _options.DropoutRate, _dropoutSeed, maskStep);
+                Network.Forward(train.Pixels, batchIndices, rows, _options.DropoutRate, _dropoutSeed, maskStep);
                 Network.Loss(labels, Slice(losses, first, rows), Slice(correct, first, rows), rows);
-                Network.Backward(pixels, rows, _options.DropoutRate, _dropoutSeed, maskStep);
+                Network.Backward(train.Pixels, batchIndices, rows, _options.DropoutRate);
                 Network.AdamStep(_options.Adam);
 
                 if (progress is not null && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval)
@@ -121,8 +118,6 @@ public sealed class Trainer : IDisposable
     public void Dispose()
     {
         Network.Dispose();
-        _batchPixels.Dispose();
-        _batchLabels.Dispose();
         _totals.Dispose();
     }
 

@@ -27,7 +27,6 @@ public sealed class DeviceNetwork : IDisposable
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamM;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamV;
     private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _outputs;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _outputGradient;
     private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _preActivationGradient;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _logits;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _logitGradient;
@@ -53,13 +52,11 @@ public sealed class DeviceNetwork : IDisposable
 
         int hiddenLayers = shape.Hidden.Count;
         _outputs = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
-        _outputGradient = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
         _preActivationGradient = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
         for (int l = 0; l < hiddenLayers; l++)
         {
             long size = (long)capacity * shape.Hidden[l];
             _outputs[l] = Allocate(size);
-            _outputGradient[l] = Allocate(size);
             _preActivationGradient[l] = Allocate(size);
         }
 
@@ -86,7 +83,15 @@ public sealed class DeviceNetwork : IDisposable
     /// Runs the network on rows images. With a dropout rate above zero (training), hidden
     /// outputs are dropped with the mask of (seed, step); rate 0 is inference.
     /// </summary>
-    public void Forward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step)
+    public void Forward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step) =>
+        Forward(input, default, rows, dropoutRate, seed, step);
+
+    /// <summary>
+    /// As above, with the batch read from <paramref name="input"/> through <paramref name="inputRows"/>
+    /// (row r of the batch is input row inputRows[r]): a training step reads the shuffled batch
+    /// straight from the dataset on the device, with no gather launch.
+    /// </summary>
+    public void Forward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate, uint seed, uint step)
     {
         CheckRows(rows);
         var ops = _device.Ops;
@@ -97,7 +102,7 @@ public sealed class DeviceNetwork : IDisposable
             bool hidden = l < Shape.Hidden.Count;
             var output = hidden ? Rows(_outputs[l], rows, layer.Out) : Logits(rows);
             var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, LayerDropoutSeed.Of(seed, l), step);
-            ops.DenseForward.Run(x, default, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
+            ops.DenseForward.Run(x, l == 0 ? inputRows : default, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
             x = output;
         }
     }
@@ -113,7 +118,11 @@ public sealed class DeviceNetwork : IDisposable
     }
 
     /// <summary>Back-propagates the gradient left by <see cref="Loss"/> into <see cref="Gradients"/>.</summary>
-    public void Backward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step)
+    public void Backward(ArrayView<float> input, int rows, float dropoutRate) =>
+        Backward(input, default, rows, dropoutRate);
+
+    /// <summary>As above, for a batch that <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> read through row indices.</summary>
+    public void Backward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate)
     {
         CheckRows(rows);
         var ops = _device.Ops;
@@ -122,27 +131,16 @@ public sealed class DeviceNetwork : IDisposable
         {
             var layer = Shape.Layers[l];
             var layerInput = l == 0 ? input : LayerOutput(l - 1, rows);
-            ops.MatMulTransposeA.Run(layerInput, upstream, Weights(_gradients, layer), rows, layer.In, layer.Out);
-            ops.BiasGradient.Run(upstream, Bias(_gradients, layer), rows, layer.Out);
+            ops.WeightGradient.Run(layerInput, l == 0 ? inputRows : default, upstream, LayerGradients(_gradients, layer), rows, layer.In, layer.Out);
             if (l == 0)
             {
                 break;
             }
 
-            // Into the previous hidden layer: through W^T, then dropout, then ReLU.
+            // Into the previous hidden layer: through W^T, dropout and ReLU in one launch.
             int width = Shape.Hidden[l - 1];
-            var outputGradient = Rows(_outputGradient[l - 1], rows, width);
-            ops.MatMulTransposeB.Run(upstream, Weights(_parameters, layer), outputGradient, rows, layer.Out, width);
-            if (dropoutRate > 0f)
-            {
-                var throughDropout = Rows(_preActivationGradient[l - 1], rows, width);
-                ops.Dropout.Backward(outputGradient, throughDropout, rows * width, dropoutRate, LayerDropoutSeed.Of(seed, l - 1), step);
-                outputGradient = throughDropout;
-            }
-
             var preActivation = Rows(_preActivationGradient[l - 1], rows, width);
-            // x_l > 0 is the ReLU mask; where dropout dropped, the gradient is already zero.
-            ops.ReluBackward.Run(outputGradient, Rows(_outputs[l - 1], rows, width), preActivation, rows * width);
+            ops.InputGradient.Run(upstream, Weights(_parameters, layer), LayerOutput(l - 1, rows), preActivation, rows, layer.Out, width, dropoutRate);
             upstream = preActivation;
         }
     }
@@ -178,6 +176,10 @@ public sealed class DeviceNetwork : IDisposable
 
     private static ArrayView<float> Weights(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
         flat.View.SubView(layer.WeightsOffset, layer.WeightCount);
+
+    /// <summary>A layer's weight gradients followed by its bias gradients: (In + 1) x Out, as the flat layout stores them.</summary>
+    private static ArrayView<float> LayerGradients(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
+        flat.View.SubView(layer.WeightsOffset, (long)(layer.In + 1) * layer.Out);
 
     private static ArrayView<float> Bias(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
         flat.View.SubView(layer.BiasOffset, layer.Out);

@@ -18,14 +18,17 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
     [
         "Adam.Kernel",
         "BiasGradient.Kernel",
+        "DenseForwardKernel.Kernel",
         "Dropout.Kernel",
         "Gather.LabelsKernel",
         "Gather.RowsKernel",
+        "InputGradient.Kernel",
         "MatMulBlocked.Kernel",
         "MetricSums.FinalKernel",
         "MetricSums.PartialKernel",
         "ReluBackward.Kernel",
         "SoftmaxCrossEntropy.Kernel",
+        "WeightGradientKernel.Kernel",
     ];
 
     public static TheoryData<string> Kernels() => KernelCatalog.Names();

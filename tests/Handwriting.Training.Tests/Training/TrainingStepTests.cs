@@ -45,7 +45,7 @@ public sealed class TrainingStepTests
             network.Forward(input.View, rows, DropoutRate, Seed, step);
             network.Loss(labelBuffer.View, losses.View, correct.View, rows);
             float[] logits = Read(network.Logits(rows));
-            network.Backward(input.View, rows, DropoutRate, Seed, step);
+            network.Backward(input.View, rows, DropoutRate);
             float[] gradients = Read(network.Gradients);
             network.AdamStep(settings);
 

@@ -1,0 +1,7 @@
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The shape of a dense layer's backward pass: M rows (the batch), K inputs, N outputs, whether
+/// the input rows are read through row indices, and whether the 4-float path applies.
+/// </summary>
+public readonly record struct DenseBackwardLayout(int M, int K, int N, int HasRowIndices, int Vector);
