@@ -78,7 +78,7 @@ if __name__ == "__main__":
     # BLAS, and OpenBLAS reads its thread count once, at load time; torch.set_num_threads
     # does not reach it. One BLAS thread by default: with these small matrices (32 x 784 x
     # 128) OpenBLAS' thread hand-off costs far more than it gains (on the 2-core build
-    # machine, batch 32: ~1.3 s per epoch with 1 BLAS thread, 6-30 s with 2).
+    # machine, batch 32: 1.0-1.4 s per epoch with 1 BLAS thread, 6-30 s with 2).
     ARGS = parse_args()
     os.environ["OPENBLAS_NUM_THREADS"] = str(ARGS.blas_threads)
 
