@@ -24,6 +24,7 @@ public sealed class HandwritingCli
             TrainCommand.Create(_common, output),
             EvaluateCommand.Create(_common, output, error),
             PredictCommand.Create(_common, output, error),
+            ExportCommand.Create(output),
             BenchCommand.Create(_common, output),
             DataCommand.Create(_common, output),
             DevicesCommand.Create(output),
