@@ -28,7 +28,8 @@ public static class EvaluateCommand
             string? plotFolder = Path.GetDirectoryName(Path.GetFullPath(plotPath));
             if (plotFolder is not null && !Directory.Exists(plotFolder))
             {
-                throw new UsageException($"--plot {plotPath}: the folder {plotFolder} does not exist");
+                // Checked before the evaluation runs, with the message AtomicFile would give after it.
+                throw new IOException($"cannot write {plotPath}: the folder {plotFolder} does not exist");
             }
 
             using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
