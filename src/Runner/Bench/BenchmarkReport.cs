@@ -77,6 +77,12 @@ public sealed record BenchmarkReport(
         summed metrics; a live progress bar adds at most four reads a second.
 
         {CountsTable()}
+        ## What an H100 should reach (roofline)
+
+        Peak FP32 {StepRoofline.PeakFlops / 1e12:F0} TFLOP/s and {StepRoofline.PeakBytesPerSecond / 1e12:F2} TB/s (H100 SXM5 datasheet);
+        FLOPs and bytes counted from the shapes, each byte read or written once.
+
+        {StepRoofline.Markdown(32)}
         ![bench](bench.png)
 
         """;

@@ -1,0 +1,43 @@
+using Handwriting.Kernels.Devices;
+using Handwriting.Runner.Bench;
+using Handwriting.Training;
+using Handwriting.Training.Model;
+using Handwriting.Training.Network;
+
+namespace Handwriting.Runner.Tests.Bench;
+
+public sealed class StepRooflineTests
+{
+    /// <summary>The roofline table must account for every launch a real step makes, and a step makes at most 8.</summary>
+    [Fact]
+    public void Lists_one_row_per_kernel_launch_of_a_real_training_step()
+    {
+        const int batch = 32, steps = 4;
+        var shape = MlpShape.Seed;
+        var random = new Random(3);
+        float[] pixels = Enumerable.Range(0, batch * steps * shape.Inputs).Select(_ => (float)random.NextDouble()).ToArray();
+        int[] labels = Enumerable.Range(0, batch * steps).Select(_ => random.Next(shape.Outputs)).ToArray();
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var data = new DeviceDataset(device.Accelerator, pixels, labels, shape.Inputs);
+        using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, BatchSize = batch, ValidationSplit = 0 }, shape.Inputs, shape.Outputs);
+
+        long before = device.Counters.Launches;
+        trainer.Fit(data, null);
+        long launches = device.Counters.Launches - before;
+
+        // Per epoch, besides the steps: the label gather and the two launches of the metric sums.
+        const int perEpoch = 3;
+        Assert.Equal(StepRoofline.SeedStep(batch).Count, (launches - perEpoch) / steps);
+        Assert.Equal(0, (launches - perEpoch) % steps);
+        Assert.True(StepRoofline.SeedStep(batch).Count <= 8);
+    }
+
+    [Fact]
+    public void Counts_the_hidden_layer_matmuls_as_two_flops_per_multiply_add()
+    {
+        var kernels = StepRoofline.SeedStep(32);
+
+        Assert.Equal(2.0 * 32 * 784 * 128, kernels[0].Flops);
+        Assert.Contains("Sum of the rooflines", StepRoofline.Markdown(32), StringComparison.Ordinal);
+    }
+}
