@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
+using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using ILGPU;
@@ -23,7 +24,7 @@ public sealed class Trainer : IDisposable
     private readonly ComputeDevice _device;
     private readonly TrainingOptions _options;
     private readonly uint _dropoutSeed;
-    private readonly Random _shuffle;
+    private Random _shuffle;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _totals;
 
     public Trainer(ComputeDevice device, TrainingOptions options, int inputs, int classes)
@@ -34,23 +35,43 @@ public sealed class Trainer : IDisposable
         var shape = new MlpShape(inputs, options.Hidden, classes);
         Network = new DeviceNetwork(device, shape, GlorotUniform.Initialize(shape, options.Seed), Math.Max(options.BatchSize, EvaluationRows));
         _dropoutSeed = DropoutMask.Hash((uint)options.Seed, 0xD0u, 0u);
-        _shuffle = new Random(unchecked((int)DropoutMask.Hash((uint)options.Seed, 0x5Eu, 0u)));
+        _shuffle = NewShuffle(options.Seed);
         _totals = device.Accelerator.Allocate1D<float>(2);
     }
 
     public DeviceNetwork Network { get; }
 
     /// <summary>
+    /// Steps between checks of the loss for NaN between progress reads: each check sums the epoch's
+    /// losses on the device and reads back two floats, one synchronisation per 64 steps.
+    /// </summary>
+    public const int DivergenceCheckSteps = 64;
+
+    /// <summary>
     /// Trains for the configured epochs. <paramref name="progress"/>, when given, is called at
     /// most once per <paramref name="progressInterval"/> inside an epoch (each call costs one
-    /// device synchronisation); <paramref name="epochEnd"/> after every epoch.
+    /// device synchronisation; <see cref="Timeout.InfiniteTimeSpan"/> means only at epoch ends);
+    /// <paramref name="epochEnd"/> after every epoch.
+    /// <para>
+    /// <paramref name="cancellation"/> is checked before every step: once cancelled, training stops
+    /// there and throws <see cref="TrainingInterruptedException"/> holding a checkpoint, which
+    /// <paramref name="resumeFrom"/> continues to exactly the parameters an uninterrupted run reaches.
+    /// The returned history then includes the checkpoint's finished epochs.
+    /// </para>
+    /// <para>
+    /// The loss is checked for NaN and infinity whenever its sums are read (progress reports, epoch
+    /// ends) and every <see cref="DivergenceCheckSteps"/> steps; a non-finite loss throws
+    /// <see cref="TrainingDivergedException"/> naming the first step that produced one.
+    /// </para>
     /// </summary>
     public IReadOnlyList<EpochMetrics> Fit(
         DeviceDataset train,
         DeviceDataset? validation,
         Action<TrainingProgress>? progress = null,
         TimeSpan progressInterval = default,
-        Action<EpochMetrics>? epochEnd = null)
+        Action<EpochMetrics>? epochEnd = null,
+        TrainingCheckpoint? resumeFrom = null,
+        CancellationToken cancellation = default)
     {
         if (train.Count == 0)
         {
@@ -66,20 +87,42 @@ public sealed class Trainer : IDisposable
         using var losses = _device.Accelerator.Allocate1D<float>(train.Count);
         using var correct = _device.Accelerator.Allocate1D<float>(train.Count);
         var ops = _device.Ops;
+        bool reports = progress is not null && progressInterval != Timeout.InfiniteTimeSpan;
 
-        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        int startEpoch = 1;
+        int startStep = 0;
+        if (resumeFrom is not null)
+        {
+            Restore(resumeFrom, train.Count, order, losses, correct);
+            history.AddRange(resumeFrom.History);
+            startEpoch = resumeFrom.Epoch;
+            startStep = resumeFrom.Step;
+        }
+
+        for (int epoch = startEpoch; epoch <= _options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             var lastReport = TimeSpan.Zero;
-            _shuffle.Shuffle(order);
+            int firstStep = epoch == startEpoch ? startStep : 0;
+            if (epoch != startEpoch || resumeFrom is null)
+            {
+                _shuffle.Shuffle(order); // a resumed epoch's order was replayed by Restore
+            }
+
             indices.View.CopyFromCPU(order);
 
             // The labels in this epoch's order, gathered once per epoch; the images are read
             // through the indices by the first layer's kernels, so a step gathers nothing.
             ops.Gather.Labels(train.Labels, indices.View, shuffledLabels.View, train.Count);
+            int checkedRows = firstStep * batch; // rows whose losses are known to be finite
 
-            for (int step = 0; step < steps; step++)
+            for (int step = firstStep; step < steps; step++)
             {
+                if (cancellation.IsCancellationRequested)
+                {
+                    throw new TrainingInterruptedException(Capture(epoch, step, history, losses, correct, step * batch), cancellation);
+                }
+
                 int first = step * batch;
                 int rows = Math.Min(batch, train.Count - first);
                 ArrayView<int> batchIndices = ((ArrayView<int>)indices.View).SubView(first, rows);
@@ -92,15 +135,21 @@ public sealed class Trainer : IDisposable
                 Network.Backward(train.Pixels, batchIndices, rows, _options.DropoutRate);
                 Network.AdamStep(_options.Adam);
 
-                if (progress is not null && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval)
+                bool report = reports && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval;
+                if (report || (step + 1) % DivergenceCheckSteps == 0)
                 {
-                    lastReport = clock.Elapsed;
                     var soFar = Sum(losses, correct, first + rows);
-                    progress(new TrainingProgress(epoch, _options.Epochs, step + 1, steps, soFar.Loss, soFar.Accuracy));
+                    checkedRows = CheckFinite(soFar, losses, checkedRows, first + rows, epoch);
+                    if (report)
+                    {
+                        lastReport = clock.Elapsed;
+                        progress!(new TrainingProgress(epoch, _options.Epochs, step + 1, steps, soFar.Loss, soFar.Accuracy));
+                    }
                 }
             }
 
             var trained = Sum(losses, correct, train.Count);
+            CheckFinite(trained, losses, checkedRows, train.Count, epoch);
             double trainSeconds = clock.Elapsed.TotalSeconds;
             LossAndAccuracy? validated = validation is { Count: > 0 } ? Evaluate(validation) : null;
             var metrics = new EpochMetrics(epoch, trained.Loss, trained.Accuracy, validated?.Loss, validated?.Accuracy, clock.Elapsed.TotalSeconds, trainSeconds);
@@ -119,6 +168,89 @@ public sealed class Trainer : IDisposable
     {
         Network.Dispose();
         _totals.Dispose();
+    }
+
+    /// <summary>The shuffle's generator: one per run, drawn from once per epoch, so epoch e's order is the seed's e-th shuffle.</summary>
+    private static Random NewShuffle(int seed) => new(unchecked((int)DropoutMask.Hash((uint)seed, 0x5Eu, 0u)));
+
+    /// <summary>Reads everything a resumed run needs at the boundary before step <paramref name="step"/>.</summary>
+    private TrainingCheckpoint Capture(int epoch, int step, List<EpochMetrics> history, MemoryBuffer1D<float, Stride1D.Dense> losses, MemoryBuffer1D<float, Stride1D.Dense> correct, int rows)
+    {
+        var checkpoint = new TrainingCheckpoint
+        {
+            Shape = Network.Shape,
+            Seed = _options.Seed,
+            BatchSize = _options.BatchSize,
+            TrainCount = (int)losses.Length,
+            Epoch = epoch,
+            Step = step,
+            AdamSteps = Network.AdamSteps,
+            History = history.ToArray(),
+            Parameters = Network.ReadParameters(),
+            AdamFirstMoments = Read(Network.AdamFirstMoments),
+            AdamSecondMoments = Read(Network.AdamSecondMoments),
+            PartialLosses = Read(Slice(losses, 0, rows)),
+            PartialCorrect = Read(Slice(correct, 0, rows)),
+        };
+        _device.Counters.Synchronized();
+        return checkpoint;
+    }
+
+    /// <summary>Puts a checkpoint's state on the device and replays the shuffles up to its epoch into order.</summary>
+    private void Restore(TrainingCheckpoint checkpoint, int trainCount, int[] order, MemoryBuffer1D<float, Stride1D.Dense> losses, MemoryBuffer1D<float, Stride1D.Dense> correct)
+    {
+        int steps = (trainCount + _options.BatchSize - 1) / _options.BatchSize;
+        if (checkpoint.Shape != Network.Shape || checkpoint.Seed != _options.Seed || checkpoint.BatchSize != _options.BatchSize || checkpoint.TrainCount != trainCount)
+        {
+            throw new TrainingCheckpointException(
+                $"the checkpoint is of a {checkpoint.Shape} network, seed {checkpoint.Seed}, batch {checkpoint.BatchSize}, {checkpoint.TrainCount} training images; " +
+                $"this run is {Network.Shape}, seed {_options.Seed}, batch {_options.BatchSize}, {trainCount} images");
+        }
+
+        if (checkpoint.Epoch > _options.Epochs || checkpoint.Step >= steps || checkpoint.PartialLosses.Length != Math.Min(checkpoint.Step * _options.BatchSize, trainCount))
+        {
+            throw new TrainingCheckpointException($"the checkpoint's position (epoch {checkpoint.Epoch}, step {checkpoint.Step}) is not in a run of {_options.Epochs} epochs of {steps} steps");
+        }
+
+        Network.WriteParameters(checkpoint.Parameters);
+        Network.AdamFirstMoments.CopyFromCPU(checkpoint.AdamFirstMoments);
+        Network.AdamSecondMoments.CopyFromCPU(checkpoint.AdamSecondMoments);
+        Network.RestoreAdamSteps(checkpoint.AdamSteps);
+        if (checkpoint.PartialLosses.Length > 0)
+        {
+            Slice(losses, 0, checkpoint.PartialLosses.Length).CopyFromCPU(checkpoint.PartialLosses);
+            Slice(correct, 0, checkpoint.PartialCorrect.Length).CopyFromCPU(checkpoint.PartialCorrect);
+        }
+
+        _shuffle = NewShuffle(_options.Seed);
+        for (int epoch = 1; epoch <= checkpoint.Epoch; epoch++)
+        {
+            _shuffle.Shuffle(order);
+        }
+    }
+
+    /// <summary>
+    /// Throws <see cref="TrainingDivergedException"/> when a sum is not finite, naming the step of
+    /// the first non-finite per-image loss in rows [from, to) (read back only then). Returns to.
+    /// </summary>
+    private int CheckFinite(LossAndAccuracy sums, MemoryBuffer1D<float, Stride1D.Dense> losses, int from, int to, int epoch)
+    {
+        if (double.IsFinite(sums.Loss))
+        {
+            return to;
+        }
+
+        float[] span = Read(Slice(losses, from, to - from));
+        int bad = Array.FindIndex(span, loss => !float.IsFinite(loss));
+        int row = bad < 0 ? to - 1 : from + bad;
+        throw new TrainingDivergedException(epoch, (row / _options.BatchSize) + 1, bad < 0 ? float.MaxValue : span[bad]);
+    }
+
+    private static float[] Read(ArrayView<float> view)
+    {
+        float[] values = new float[view.Length];
+        view.CopyToCPU(values);
+        return values;
     }
 
     private static ArrayView<float> Slice(MemoryBuffer1D<float, Stride1D.Dense> buffer, int first, int rows) =>

@@ -23,6 +23,7 @@ public static class ErrorReport
 
     private static (int Code, string Message) Describe(Exception exception) => exception switch
     {
+        RunInterruptedException interrupted => (ExitCodes.Interrupted, OneLine(interrupted.Message)),
         UsageException usage => (ExitCodes.Usage, $"{usage.Message} (see 'handwriting --help')"),
         DeviceNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException =>
             (ExitCodes.Failure, OneLine(exception.Message)),

@@ -6,6 +6,7 @@ using Handwriting.Runner.Cli;
 using Handwriting.Runner.Display;
 using Handwriting.Runner.Output;
 using Handwriting.Training;
+using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Data;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
@@ -30,9 +31,25 @@ public static class TrainCommand
 
     private static int Run(ParseResult parse, CommonOptions common, TrainOptions optionSet, TextWriter output)
     {
-        var options = optionSet.Read(parse);
-        string target = parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow);
-        RunFolder.Check(target);
+        // Listening first: a Ctrl+C from here on stops at the next step boundary with a checkpoint.
+        using var interrupt = InterruptSignal.Listen();
+        string? resume = parse.GetValue(optionSet.Resume);
+        TrainingOptions options;
+        TrainingCheckpoint? checkpoint = null;
+        string target;
+        if (resume is null)
+        {
+            options = optionSet.Read(parse);
+            target = parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow);
+            RunFolder.Check(target);
+        }
+        else
+        {
+            optionSet.RefuseTrainingOptions(parse);
+            target = resume;
+            options = ResumeFile.Read(Path.Combine(resume, ResumeFile.Name));
+            checkpoint = TrainingCheckpoint.Load(Path.Combine(resume, RunFolder.CheckpointFile));
+        }
 
         var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), output.WriteLine);
         var available = options.Limit is int limit ? mnist.Train.Take(Math.Min(limit, mnist.Train.Count)) : mnist.Train;
@@ -44,7 +61,7 @@ public static class TrainCommand
 
         using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
         output.WriteLine($"Device: {device.Description}");
-        using var run = RunFolder.Create(target);
+        using var run = resume is null ? RunFolder.Create(target) : RunFolder.Resume(target);
 
         var clock = Stopwatch.StartNew();
         using var train = Upload(device, trainImages);
@@ -52,16 +69,40 @@ public static class TrainCommand
         using var test = Upload(device, mnist.Test);
         using var trainer = new Trainer(device, options, trainImages.PixelsPerImage, 10);
         output.WriteLine($"Training {trainer.Network.Shape} on {train.Count} images, validating on {validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs");
+        if (checkpoint is not null)
+        {
+            output.WriteLine($"Resuming from {Path.Combine(resume!, RunFolder.CheckpointFile)}: epoch {checkpoint.Epoch}, step {checkpoint.Step}");
+        }
+
+        output.Flush();
 
         ITrainingDisplay display = ReferenceEquals(output, Console.Out) && LiveTrainingDisplay.IsSupported
             ? new LiveTrainingDisplay()
             : new PlainTrainingDisplay(output);
-        var history = display.Run(shown => trainer.Fit(
-            train,
-            validation.Count > 0 ? validation : null,
-            shown.Progress,
-            shown.ProgressInterval,
-            metrics => shown.EpochEnd(metrics, options.Epochs)));
+        IReadOnlyList<EpochMetrics> history;
+        try
+        {
+            history = display.Run(shown => trainer.Fit(
+                train,
+                validation.Count > 0 ? validation : null,
+                shown.Progress,
+                shown.ProgressInterval,
+                metrics => shown.EpochEnd(metrics, options.Epochs),
+                checkpoint,
+                interrupt.Token));
+        }
+        catch (TrainingInterruptedException stopped) when (stopped.Checkpoint is not null)
+        {
+            run.Suspend(folder =>
+            {
+                stopped.Checkpoint.Save(Path.Combine(folder, RunFolder.CheckpointFile));
+                ResumeFile.From(options).Write(Path.Combine(folder, ResumeFile.Name));
+            });
+            throw new RunInterruptedException(
+                $"interrupted at epoch {stopped.Checkpoint.Epoch}, step {stopped.Checkpoint.Step}: wrote {Path.Combine(target, RunFolder.CheckpointFile)}; " +
+                $"continue with 'handwriting train --resume {target}'");
+        }
+
         double trainingSeconds = clock.Elapsed.TotalSeconds;
 
         var evaluation = Evaluation.Run(device, trainer.Network, test);

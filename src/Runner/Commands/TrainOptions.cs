@@ -36,6 +36,12 @@ public sealed class TrainOptions
 
     public Option<string?> Out { get; } = new("--out") { Description = "Folder for the model, history, metrics and plots (default: runs/<UTC timestamp>)", HelpName = "DIR" };
 
+    public Option<string?> Resume { get; } = new("--resume")
+    {
+        Description = "Continue the interrupted run in DIR (its checkpoint.bin and resume.json), with the options it was started with",
+        HelpName = "DIR",
+    };
+
     public void AddTo(Command command)
     {
         command.Add(Epochs);
@@ -47,6 +53,7 @@ public sealed class TrainOptions
         command.Add(Seed);
         command.Add(Limit);
         command.Add(Out);
+        command.Add(Resume);
     }
 
     /// <summary>The training options the command line asks for; an out-of-range value is a usage error.</summary>
@@ -73,6 +80,19 @@ public sealed class TrainOptions
         }
 
         return options;
+    }
+
+    /// <summary>With --resume the options come from the run's resume.json: giving any of them too is a usage error.</summary>
+    public void RefuseTrainingOptions(ParseResult parse)
+    {
+        Option[] training = [Epochs, BatchSize, Hidden, Dropout, LearningRate, ValidationSplit, Seed, Limit, Out];
+        foreach (var option in training)
+        {
+            if (parse.GetResult(option) is { Implicit: false })
+            {
+                throw new UsageException($"{option.Name} cannot be given with --resume: the run continues with the options it was started with");
+            }
+        }
     }
 
     /// <summary>"128" or "1024,1024"; an empty string means no hidden layer.</summary>

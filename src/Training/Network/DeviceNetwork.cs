@@ -76,6 +76,12 @@ public sealed class DeviceNetwork : IDisposable
 
     public ArrayView<float> Gradients => _gradients.View;
 
+    /// <summary>Adam's first moments (m), one per parameter: read and restored by training checkpoints.</summary>
+    public ArrayView<float> AdamFirstMoments => _adamM.View;
+
+    /// <summary>Adam's second moments (v), one per parameter: read and restored by training checkpoints.</summary>
+    public ArrayView<float> AdamSecondMoments => _adamV.View;
+
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
     public ArrayView<float> Logits(int rows) => _logits.View.SubView(0, (long)rows * Shape.Outputs);
 
@@ -150,6 +156,13 @@ public sealed class DeviceNetwork : IDisposable
     {
         AdamSteps++;
         _device.Ops.Adam.Run(_parameters.View, _gradients.View, _adamM.View, _adamV.View, Shape.ParameterCount, settings, AdamSteps);
+    }
+
+    /// <summary>Sets the step count a checkpoint recorded, so bias correction and dropout masks continue from it.</summary>
+    public void RestoreAdamSteps(int steps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        AdamSteps = steps;
     }
 
     public float[] ReadParameters() => _parameters.GetAsArray1D();

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Handwriting.Kernels;
+using Handwriting.Training;
+using Handwriting.Training.IO;
+
+namespace Handwriting.Runner.Output;
+
+/// <summary>
+/// resume.json, written beside checkpoint.bin when `train` is interrupted: the training options
+/// of the run, so that `train --resume DIR` continues it under exactly the same settings.
+/// </summary>
+public sealed record ResumeFile(
+    int Epochs,
+    int BatchSize,
+    IReadOnlyList<int> Hidden,
+    float Dropout,
+    float LearningRate,
+    double ValidationSplit,
+    int Seed,
+    int? Limit)
+{
+    public const string Name = "resume.json";
+
+    public static ResumeFile From(TrainingOptions options) => new(
+        options.Epochs, options.BatchSize, options.Hidden, options.DropoutRate, options.Adam.LearningRate, options.ValidationSplit, options.Seed, options.Limit);
+
+    /// <summary>Reads the options back; an unreadable or implausible file is an <see cref="InvalidDataException"/> naming it.</summary>
+    public static TrainingOptions Read(string path)
+    {
+        ResumeFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<ResumeFile>(File.ReadAllText(path), JsonFiles.Options);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidDataException($"{path} does not exist: the folder holds no interrupted run to resume", e);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path} is not a valid resume file: {e.Message}", e);
+        }
+
+        if (file?.Hidden is null)
+        {
+            throw new InvalidDataException($"{path} is not a valid resume file: it lacks the training options");
+        }
+
+        var options = new TrainingOptions
+        {
+            Epochs = file.Epochs,
+            BatchSize = file.BatchSize,
+            Hidden = file.Hidden,
+            DropoutRate = file.Dropout,
+            Adam = new AdamSettings(file.LearningRate),
+            ValidationSplit = file.ValidationSplit,
+            Seed = file.Seed,
+            Limit = file.Limit,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new InvalidDataException($"{path} holds invalid training options: {invalid.Message}", invalid);
+        }
+
+        return options;
+    }
+
+    /// <summary>Writes the file atomically (see <see cref="AtomicFile"/>).</summary>
+    public void Write(string path) => AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, this, JsonFiles.Options));
+}

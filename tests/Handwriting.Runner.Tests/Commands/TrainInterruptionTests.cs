@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Handwriting.Runner.Tests.Images;
+
+namespace Handwriting.Runner.Tests.Commands;
+
+/// <summary>
+/// Ctrl+C during `train`: a real SIGINT to a child `handwriting train` process stops it with exit
+/// code 130, leaving only checkpoint.bin and resume.json in its folder; `train --resume` then
+/// finishes the run with a model.bin bit-identical to an uninterrupted run's.
+/// </summary>
+public sealed class TrainInterruptionTests : IDisposable
+{
+    // 9,600 images to train: 300 steps per epoch, a few seconds each on the CPU accelerator.
+    private static readonly string[] RunOptions = ["--limit", "12000", "--epochs", "3", "--seed", "3", "--accelerator", "cpu"];
+
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Sigint_writes_a_checkpoint_and_exits_130_and_resume_ends_bit_identical()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // kill -INT is POSIX; the handler itself is PosixSignalRegistration, which Windows maps to Ctrl+C
+        }
+
+        string interrupted = _folder.File("interrupted");
+        var (exitCode, stdout, stderr) = await RunAndInterrupt(["train", .. RunOptions, "--out", interrupted]);
+
+        Assert.True(exitCode == 130, $"exit code {exitCode}; stdout: {stdout}; stderr: {stderr}");
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^handwriting: interrupted at epoch \d, step \d+: wrote .*checkpoint\.bin; continue with 'handwriting train --resume .*interrupted'$", line);
+        Assert.Equal(["checkpoint.bin", "resume.json"], Directory.GetFileSystemEntries(interrupted).Select(Path.GetFileName).Order());
+        Assert.Equal(["interrupted"], Directory.GetFileSystemEntries(_folder.Path).Select(Path.GetFileName)); // no staging folder left
+
+        CliRun resumed = CliRun.Of("train", "--resume", interrupted, "--accelerator", "cpu");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("Resuming from ", resumed.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(interrupted, "checkpoint.bin")));
+
+        string uninterrupted = _folder.File("uninterrupted");
+        CliRun whole = CliRun.Of(["train", .. RunOptions, "--out", uninterrupted]);
+        Assert.True(whole.ExitCode == 0, whole.Stderr);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(uninterrupted, "model.bin")), File.ReadAllBytes(Path.Combine(interrupted, "model.bin")));
+        Assert.Equal(Metrics(uninterrupted), Metrics(interrupted)); // the history continues as if never stopped
+    }
+
+    [Fact]
+    public void Resume_takes_no_training_options()
+    {
+        CliRun result = CliRun.Of("train", "--resume", _folder.Path, "--epochs", "3", "--accelerator", "cpu");
+
+        Assert.Contains("--epochs cannot be given with --resume", result.AssertOneLineError(2), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_from_a_folder_without_an_interrupted_run_fails_in_one_line()
+    {
+        CliRun result = CliRun.Of("train", "--resume", _folder.Path, "--accelerator", "cpu");
+
+        Assert.Contains("resume.json does not exist", result.AssertOneLineError(1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_with_a_damaged_checkpoint_fails_in_one_line()
+    {
+        File.WriteAllText(_folder.File("resume.json"), """{"epochs": 1, "batch_size": 32, "hidden": [128], "dropout": 0.2, "learning_rate": 0.001, "validation_split": 0.2, "seed": 0, "limit": 100}""");
+        File.WriteAllText(_folder.File("checkpoint.bin"), "HWCKPT\0\0 not really");
+
+        CliRun result = CliRun.Of("train", "--resume", _folder.Path, "--accelerator", "cpu");
+
+        Assert.Contains("checkpoint.bin", result.AssertOneLineError(1), StringComparison.Ordinal);
+    }
+
+    private static string Metrics(string run)
+    {
+        using var history = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "history.json")));
+        return string.Join(" | ", new[] { "loss", "accuracy", "val_loss", "val_accuracy" }.Select(name => history.RootElement.GetProperty(name).GetRawText()));
+    }
+
+    /// <summary>Starts `handwriting train` as a child, sends SIGINT once training has begun, and waits for it to end.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAndInterrupt(string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "handwriting.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var stderr = child.StandardError.ReadToEndAsync();
+        var stdout = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (await child.StandardOutput.ReadLineAsync(timeout.Token) is string line)
+        {
+            stdout.AppendLine(line);
+            if (line.StartsWith("Training ", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), timeout.Token); // well inside the first of three epochs
+        using (var kill = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(timeout.Token);
+        }
+
+        stdout.Append(await child.StandardOutput.ReadToEndAsync(timeout.Token));
+        await child.WaitForExitAsync(timeout.Token);
+        return (child.ExitCode, stdout.ToString(), await stderr);
+    }
+}

@@ -1,0 +1,106 @@
+using Handwriting.Kernels.Devices;
+using Handwriting.Training.Checkpoints;
+using Handwriting.Training.Data;
+using Handwriting.Training.Network;
+using Handwriting.Training.Tests.Data;
+using Handwriting.Training.Tests.Model;
+
+namespace Handwriting.Training.Tests.Training;
+
+/// <summary>
+/// An interrupted run, continued from its checkpoint (through a file), ends with exactly the
+/// parameters and history of a run that was never interrupted. 1,200 images: 960 to train
+/// (30 steps of 32), 240 to validate, 2 epochs.
+/// </summary>
+[Collection(RealMnistCollection.Name)]
+public sealed class ResumeTests(RealMnist mnist) : IDisposable
+{
+    private const int Steps = 30;
+
+    private static readonly TrainingOptions Options = new() { Epochs = 2 };
+
+    private readonly TemporaryFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Theory]
+    [InlineData(1, 13)] // in the middle of epoch 1
+    [InlineData(2, 0)] // exactly at the boundary between the epochs
+    [InlineData(2, Steps - 1)] // before the very last step
+    public void A_resumed_run_ends_bit_identical_to_an_uninterrupted_one(int epoch, int step)
+    {
+        var (training, validation) = mnist.Data.Train.Take(1200).Split(0.2);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var train = Upload(device, training);
+        using var held = Upload(device, validation);
+
+        float[] expected;
+        IReadOnlyList<EpochMetrics> expectedHistory;
+        using (var uninterrupted = new Trainer(device, Options, 784, 10))
+        {
+            expectedHistory = uninterrupted.Fit(train, held);
+            expected = uninterrupted.Network.ReadParameters();
+        }
+
+        TrainingCheckpoint checkpoint = Interrupt(device, train, held, epoch, step);
+        Assert.Equal((epoch, step), (checkpoint.Epoch, checkpoint.Step));
+        string path = _folder.File("checkpoint.bin");
+        checkpoint.Save(path);
+
+        using var resumed = new Trainer(device, Options, 784, 10);
+        var history = resumed.Fit(train, held, resumeFrom: TrainingCheckpoint.Load(path));
+
+        Assert.Equal(expected, resumed.Network.ReadParameters());
+        Assert.Equal(
+            expectedHistory.Select(e => (e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)),
+            history.Select(e => (e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)));
+    }
+
+    [Fact]
+    public void A_checkpoint_of_other_settings_is_refused()
+    {
+        var (training, _) = mnist.Data.Train.Take(1200).Split(0.2);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var train = Upload(device, training);
+        TrainingCheckpoint checkpoint = Interrupt(device, train, null, 1, 5);
+
+        using var otherSeed = new Trainer(device, Options with { Seed = 1 }, 784, 10);
+        var refused = Assert.Throws<TrainingCheckpointException>(() => otherSeed.Fit(train, null, resumeFrom: checkpoint));
+        Assert.Contains("seed 0", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_token_cancelled_before_training_stops_at_the_first_step()
+    {
+        var (training, _) = mnist.Data.Train.Take(200).Split(0);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var train = Upload(device, training);
+        using var trainer = new Trainer(device, Options, 784, 10);
+
+        var stopped = Assert.Throws<TrainingInterruptedException>(() => trainer.Fit(train, null, cancellation: new CancellationToken(canceled: true)));
+
+        Assert.Equal((1, 0, 0), (stopped.Checkpoint!.Epoch, stopped.Checkpoint.Step, stopped.Checkpoint.AdamSteps));
+        Assert.Empty(stopped.Checkpoint.PartialLosses);
+    }
+
+    /// <summary>Cancels the token once <paramref name="step"/> steps of <paramref name="epoch"/> are done; returns the checkpoint.</summary>
+    private static TrainingCheckpoint Interrupt(ComputeDevice device, DeviceDataset train, DeviceDataset? held, int epoch, int step)
+    {
+        using var trainer = new Trainer(device, Options, 784, 10);
+        using var cancel = new CancellationTokenSource();
+        void Progress(TrainingProgress p)
+        {
+            // Progress comes after every step but an epoch's last, and once more at its end.
+            if ((step == 0 && p.Epoch == epoch - 1 && p.Step == p.Steps) || (p.Epoch == epoch && p.Step == step))
+            {
+                cancel.Cancel();
+            }
+        }
+
+        var stopped = Assert.Throws<TrainingInterruptedException>(() => trainer.Fit(train, held, Progress, TimeSpan.Zero, cancellation: cancel.Token));
+        return stopped.Checkpoint!;
+    }
+
+    private static DeviceDataset Upload(ComputeDevice device, ImageSet images) =>
+        new(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
+}
