@@ -51,7 +51,7 @@ public static class PyTorchPeer
             outcome.WallSeconds,
             root.GetProperty("inference_images_per_second").GetDouble(),
             root.GetProperty("test_accuracy").GetDouble(),
-            $"whole process, {threads} threads");
+            $"whole process, {threads} threads, BLAS: {(root.TryGetProperty("blas", out var blas) ? blas.GetString() : "unknown")}");
     }
 
     private static TrainerResult Missing(int batchSize, int epochs, string reason) =>

@@ -44,6 +44,7 @@ public static class BenchCommand
             string scratch = Directory.CreateTempSubdirectory("handwriting-bench-").FullName;
             var results = new List<TrainerResult>();
             var counts = new List<StepCounts>();
+            var rates = new List<KernelRates.Rate>();
             try
             {
                 foreach (int batch in batches)
@@ -54,6 +55,7 @@ public static class BenchCommand
                         results.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, scratch)));
                         var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, data);
                         counts.Add(new StepCounts(OwnTrainerBenchmark.Name(kind), batch, launches, synchronizations));
+                        rates.AddRange(KernelRates.Measure(kind, batch));
                     }
 
                     if (!parse.GetValue(noPeer))
@@ -71,11 +73,13 @@ public static class BenchCommand
                 Directory.Delete(scratch, recursive: true);
             }
 
-            var report = new BenchmarkReport(MachineDescription.Describe(), "handwriting " + string.Join(' ', parse.Tokens.Select(t => t.Value)), DateTime.UtcNow, results, counts);
+            var report = new BenchmarkReport(MachineDescription.Describe(), "handwriting " + string.Join(' ', parse.Tokens.Select(t => t.Value)), DateTime.UtcNow, results, counts, rates);
             output.WriteLine();
             output.Write(report.Table());
             output.WriteLine();
             output.Write(report.CountsTable());
+            output.WriteLine();
+            output.Write(report.Targets());
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "BENCHMARKS.md"), report.Markdown());
             ThroughputChart.Save(
