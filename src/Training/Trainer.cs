@@ -230,18 +230,29 @@ public sealed class Trainer : IDisposable
     }
 
     /// <summary>
-    /// Throws <see cref="TrainingDivergedException"/> when a sum is not finite, naming the step of
-    /// the first non-finite per-image loss in rows [from, to) (read back only then). Returns to.
+    /// A mean loss above this means training has diverged, even while it is still finite: a
+    /// uniform guess over 10 classes costs ln 10 = 2.3, and a healthy network that is confidently
+    /// wrong costs tens. Adam moves each weight by about the learning rate per step, so a far too
+    /// large rate (say 1000) makes the loss explode without ever overflowing.
+    /// </summary>
+    public const double DivergedLoss = 1000;
+
+    private static bool Diverged(double loss) => !double.IsFinite(loss) || loss > DivergedLoss;
+
+    /// <summary>
+    /// Throws <see cref="TrainingDivergedException"/> when the mean loss so far is not finite or
+    /// above <see cref="DivergedLoss"/>, naming the step of the first such per-image loss in rows
+    /// [from, to) (read back only then). Returns to.
     /// </summary>
     private int CheckFinite(LossAndAccuracy sums, MemoryBuffer1D<float, Stride1D.Dense> losses, int from, int to, int epoch)
     {
-        if (double.IsFinite(sums.Loss))
+        if (!Diverged(sums.Loss))
         {
             return to;
         }
 
         float[] span = Read(Slice(losses, from, to - from));
-        int bad = Array.FindIndex(span, loss => !float.IsFinite(loss));
+        int bad = Array.FindIndex(span, loss => Diverged(loss));
         int row = bad < 0 ? to - 1 : from + bad;
         throw new TrainingDivergedException(epoch, (row / _options.BatchSize) + 1, bad < 0 ? float.MaxValue : span[bad]);
     }
