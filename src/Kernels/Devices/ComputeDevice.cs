@@ -28,6 +28,9 @@ public sealed class ComputeDevice : IDisposable
 
     public AcceleratorKind Kind { get; }
 
+    /// <summary>Accelerators that `auto` tried first and that failed to start, with the reasons; empty when none did.</summary>
+    public IReadOnlyList<string> SkippedAccelerators { get; private init; } = [];
+
     public string Name => Description.Name;
 
     /// <summary>The kernels of this accelerator, each compiled on first use and then reused.</summary>
@@ -45,8 +48,8 @@ public sealed class ComputeDevice : IDisposable
         var context = DeviceCatalog.CreateContext();
         try
         {
-            var (device, chosen) = Choose(context, kind);
-            return new ComputeDevice(context, device.CreateAccelerator(context), chosen);
+            var started = AcceleratorFallback.StartFirst(Candidates(context, kind), device => device.CreateAccelerator(context));
+            return new ComputeDevice(context, started.Value, started.Kind) { SkippedAccelerators = started.Skipped };
         }
         catch
         {
@@ -81,29 +84,25 @@ public sealed class ComputeDevice : IDisposable
         _context.Dispose();
     }
 
-    private static (Device Device, AcceleratorKind Kind) Choose(Context context, AcceleratorKind kind)
+    /// <summary>The devices to try, in order: for auto, CUDA, then OpenCL, then the CPU; else the one kind asked for.</summary>
+    private static List<(Device Device, AcceleratorKind Kind)> Candidates(Context context, AcceleratorKind kind)
     {
-        Device? cuda = DeviceCatalog.OfType(context, AcceleratorType.Cuda).FirstOrDefault();
-        Device? openCl = DeviceCatalog.OfType(context, AcceleratorType.OpenCL).FirstOrDefault();
-        Device? cpu = DeviceCatalog.OfType(context, AcceleratorType.CPU).FirstOrDefault();
-
-        var found = kind switch
+        var candidates = new List<(Device, AcceleratorKind)>();
+        foreach (var (type, candidateKind) in new[] { (AcceleratorType.Cuda, AcceleratorKind.Cuda), (AcceleratorType.OpenCL, AcceleratorKind.OpenCL), (AcceleratorType.CPU, AcceleratorKind.Cpu) })
         {
-            AcceleratorKind.Auto when cuda is not null => (cuda, AcceleratorKind.Cuda),
-            AcceleratorKind.Auto when openCl is not null => (openCl, AcceleratorKind.OpenCL),
-            AcceleratorKind.Auto or AcceleratorKind.Cpu when cpu is not null => (cpu, AcceleratorKind.Cpu),
-            AcceleratorKind.Cuda when cuda is not null => (cuda, AcceleratorKind.Cuda),
-            AcceleratorKind.OpenCL when openCl is not null => (openCl, AcceleratorKind.OpenCL),
-            _ => ((Device?)null, kind),
-        };
+            if (kind == AcceleratorKind.Auto || kind == candidateKind)
+            {
+                candidates.AddRange(DeviceCatalog.OfType(context, type).Take(1).Select(device => (device, candidateKind)));
+            }
+        }
 
-        if (found.Item1 is null)
+        if (candidates.Count == 0)
         {
             var present = DeviceCatalog.List(context).Select(d => d.Kind.ToString().ToLowerInvariant()).Distinct();
             throw new DeviceNotFoundException(
                 $"no {kind.ToString().ToLowerInvariant()} accelerator is present (present: {string.Join(", ", present)})");
         }
 
-        return (found.Item1, found.Item2);
+        return candidates;
     }
 }

@@ -61,6 +61,10 @@ public static class TrainCommand
 
         using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
         output.WriteLine($"Device: {device.Description}");
+        foreach (string skipped in device.SkippedAccelerators)
+        {
+            output.WriteLine($"  (auto: {skipped})");
+        }
         using var run = resume is null ? RunFolder.Create(target) : RunFolder.Resume(target);
 
         var clock = Stopwatch.StartNew();
