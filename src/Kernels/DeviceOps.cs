@@ -21,6 +21,7 @@ public sealed class DeviceOps : IDisposable
     private readonly Lazy<MetricSums> _metricSums;
     private readonly Lazy<Gather> _gather;
     private readonly Lazy<DenseForward> _denseForward;
+    private readonly Lazy<DenseForwardTiled> _denseForwardTiled;
     private readonly Lazy<WeightGradient> _weightGradient;
     private readonly Lazy<InputGradient> _inputGradient;
 
@@ -37,7 +38,8 @@ public sealed class DeviceOps : IDisposable
         _adam = new(() => new Adam(accelerator, counters));
         _metricSums = new(() => new MetricSums(accelerator, counters));
         _gather = new(() => new Gather(accelerator, counters));
-        _denseForward = new(() => new DenseForward(accelerator, counters));
+        _denseForwardTiled = new(() => new DenseForwardTiled(accelerator, counters));
+        _denseForward = new(() => new DenseForward(accelerator, counters, () => _denseForwardTiled.Value));
         _weightGradient = new(() => new WeightGradient(accelerator, counters));
         _inputGradient = new(() => new InputGradient(accelerator, counters));
     }
@@ -63,6 +65,9 @@ public sealed class DeviceOps : IDisposable
     public Gather Gather => _gather.Value;
 
     public DenseForward DenseForward => _denseForward.Value;
+
+    /// <summary>DenseForward with shared-memory tiles: what <see cref="DenseForward"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
+    public DenseForwardTiled DenseForwardTiled => _denseForwardTiled.Value;
 
     /// <summary>A dense layer's weight and bias gradients in one launch.</summary>
     public WeightGradient WeightGradient => _weightGradient.Value;

@@ -19,6 +19,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         "Adam.Kernel",
         "BiasGradient.Kernel",
         "DenseForwardKernel.Kernel",
+        "DenseForwardTiledKernel.Kernel",
         "Dropout.Kernel",
         "Gather.LabelsKernel",
         "Gather.RowsKernel",
