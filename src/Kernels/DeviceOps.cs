@@ -23,6 +23,7 @@ public sealed class DeviceOps : IDisposable
     private readonly Lazy<DenseForward> _denseForward;
     private readonly Lazy<DenseForwardTiled> _denseForwardTiled;
     private readonly Lazy<WeightGradient> _weightGradient;
+    private readonly Lazy<WeightGradientTiled> _weightGradientTiled;
     private readonly Lazy<InputGradient> _inputGradient;
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
@@ -40,7 +41,8 @@ public sealed class DeviceOps : IDisposable
         _gather = new(() => new Gather(accelerator, counters));
         _denseForwardTiled = new(() => new DenseForwardTiled(accelerator, counters));
         _denseForward = new(() => new DenseForward(accelerator, counters, () => _denseForwardTiled.Value));
-        _weightGradient = new(() => new WeightGradient(accelerator, counters));
+        _weightGradientTiled = new(() => new WeightGradientTiled(accelerator, counters));
+        _weightGradient = new(() => new WeightGradient(accelerator, counters, () => _weightGradientTiled.Value));
         _inputGradient = new(() => new InputGradient(accelerator, counters));
     }
 
@@ -71,6 +73,9 @@ public sealed class DeviceOps : IDisposable
 
     /// <summary>A dense layer's weight and bias gradients in one launch.</summary>
     public WeightGradient WeightGradient => _weightGradient.Value;
+
+    /// <summary>WeightGradient with shared-memory tiles: what <see cref="WeightGradient"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
+    public WeightGradientTiled WeightGradientTiled => _weightGradientTiled.Value;
 
     /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
     public InputGradient InputGradient => _inputGradient.Value;

@@ -30,6 +30,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         "ReluBackward.Kernel",
         "SoftmaxCrossEntropy.Kernel",
         "WeightGradientKernel.Kernel",
+        "WeightGradientTiledKernel.Kernel",
     ];
 
     public static TheoryData<string> Kernels() => KernelCatalog.Names();
