@@ -12,26 +12,58 @@ namespace Handwriting.Kernels;
 /// ReLU and dropout 0.2, then K = H, N = O (10) with neither.
 /// Only the dropped output is kept: it is positive exactly where ReLU passed and dropout kept, which
 /// is all the backward pass needs for its ReLU mask.
+/// On a GPU (CUDA, OpenCL) it launches the shared-memory tile kernel of <see cref="DenseForwardTiled"/>;
+/// on the CPU accelerator, where a barrier costs OS threads, the blocked kernel of <see cref="DenseForwardKernel"/>.
 /// </summary>
 public sealed class DenseForward
 {
     private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
+    private readonly DenseForwardTiled? _tiled;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int> _kernel;
 
-    internal DenseForward(Accelerator accelerator, DeviceCounters counters)
+    internal DenseForward(Accelerator accelerator, DeviceCounters counters, Func<DenseForwardTiled> tiled)
     {
         _counters = counters;
         _accelerator = accelerator;
+        _tiled = DenseForwardTiled.Chosen(accelerator) ? tiled() : null;
         _kernel = accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel);
     }
+
+    /// <summary>Whether <see cref="Run"/> launches the tile kernel of <see cref="DenseForwardTiled"/>.</summary>
+    public bool Tiled => _tiled is not null;
 
     /// <summary>
     /// rows: empty for A = a, else the (M) source row of each output row, each in [0, a rows) (the
     /// caller's shuffle guarantees it; a kernel cannot throw). dropout: rate 0 for none.
     /// </summary>
     public void Run(
+        ArrayView<float> a,
+        ArrayView<int> rows,
+        ArrayView<float> w,
+        ArrayView<float> bias,
+        ArrayView<float> y,
+        int m,
+        int k,
+        int n,
+        Activation activation,
+        DropoutSettings dropout)
+    {
+        var layout = Layout(a, rows, w, bias, y, m, k, n, activation, dropout);
+        _counters.Launched();
+        if (_tiled is not null)
+        {
+            _tiled.Launch(a, rows, w, bias, y, layout);
+            return;
+        }
+
+        var split = WorkSplit.For(_accelerator, DenseForwardKernel.WorkItems(layout));
+        _kernel(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
+    }
+
+    /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>
+    internal static DenseLayout Layout(
         ArrayView<float> a,
         ArrayView<int> rows,
         ArrayView<float> w,
@@ -58,9 +90,6 @@ public sealed class DenseForward
         Require.Length(y, (long)m * n, nameof(y), $"({m}, {n})");
         bool vector = k % 4 == 0 && n % DenseForwardKernel.BlockColumns == 0
             && Float4.Aligned(a) && Float4.Aligned(w) && Float4.Aligned(bias) && Float4.Aligned(y);
-        var layout = new DenseLayout(m, k, n, bias.Length != 0 ? 1 : 0, rows.Length != 0 ? 1 : 0, activation, dropout, vector ? 1 : 0);
-        var split = WorkSplit.For(_accelerator, DenseForwardKernel.WorkItems(layout));
-        _counters.Launched();
-        _kernel(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
+        return new DenseLayout(m, k, n, bias.Length != 0 ? 1 : 0, rows.Length != 0 ? 1 : 0, activation, dropout, vector ? 1 : 0);
     }
 }

@@ -138,7 +138,7 @@ public static class DenseForwardKernel
 
     /// <summary>Bias, activation, then dropout with the mask of <see cref="Dropout"/> at flat output index <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Epilogue(DenseLayout layout, ArrayView<float> bias, int j, long index, float sum)
+    internal static float Epilogue(DenseLayout layout, ArrayView<float> bias, int j, long index, float sum)
     {
         float value = layout.HasBias != 0 ? sum + bias[j] : sum;
         if (layout.Activation == Activation.Relu && value < 0f)
@@ -155,6 +155,6 @@ public static class DenseForwardKernel
         return value;
     }
 
-    private static long SourceRow(ArrayView<int> rows, DenseLayout layout, int i) =>
+    internal static long SourceRow(ArrayView<int> rows, DenseLayout layout, int i) =>
         layout.HasRowIndices != 0 ? rows[i] : i;
 }

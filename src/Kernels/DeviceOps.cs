@@ -21,7 +21,9 @@ public sealed class DeviceOps : IDisposable
     private readonly Lazy<MetricSums> _metricSums;
     private readonly Lazy<Gather> _gather;
     private readonly Lazy<DenseForward> _denseForward;
+    private readonly Lazy<DenseForwardTiled> _denseForwardTiled;
     private readonly Lazy<WeightGradient> _weightGradient;
+    private readonly Lazy<WeightGradientTiled> _weightGradientTiled;
     private readonly Lazy<InputGradient> _inputGradient;
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
@@ -37,8 +39,10 @@ public sealed class DeviceOps : IDisposable
         _adam = new(() => new Adam(accelerator, counters));
         _metricSums = new(() => new MetricSums(accelerator, counters));
         _gather = new(() => new Gather(accelerator, counters));
-        _denseForward = new(() => new DenseForward(accelerator, counters));
-        _weightGradient = new(() => new WeightGradient(accelerator, counters));
+        _denseForwardTiled = new(() => new DenseForwardTiled(accelerator, counters));
+        _denseForward = new(() => new DenseForward(accelerator, counters, () => _denseForwardTiled.Value));
+        _weightGradientTiled = new(() => new WeightGradientTiled(accelerator, counters));
+        _weightGradient = new(() => new WeightGradient(accelerator, counters, () => _weightGradientTiled.Value));
         _inputGradient = new(() => new InputGradient(accelerator, counters));
     }
 
@@ -64,8 +68,14 @@ public sealed class DeviceOps : IDisposable
 
     public DenseForward DenseForward => _denseForward.Value;
 
+    /// <summary>DenseForward with shared-memory tiles: what <see cref="DenseForward"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
+    public DenseForwardTiled DenseForwardTiled => _denseForwardTiled.Value;
+
     /// <summary>A dense layer's weight and bias gradients in one launch.</summary>
     public WeightGradient WeightGradient => _weightGradient.Value;
+
+    /// <summary>WeightGradient with shared-memory tiles: what <see cref="WeightGradient"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
+    public WeightGradientTiled WeightGradientTiled => _weightGradientTiled.Value;
 
     /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
     public InputGradient InputGradient => _inputGradient.Value;

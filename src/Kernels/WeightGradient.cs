@@ -10,22 +10,44 @@ namespace Handwriting.Kernels;
 /// A row i is a[i] or, with row indices, a[rows[i]], as in <see cref="DenseForward"/>.
 /// a is (SourceRows, K), rows is (M) or empty, dy is (M, N), gradient is ((K + 1) x N).
 /// In the seed model: M = B, K = I (784), N = H (128), then K = H, N = O (10).
+/// On a GPU (CUDA, OpenCL) it launches the shared-memory tile kernel of <see cref="WeightGradientTiled"/>;
+/// on the CPU accelerator the blocked kernel of <see cref="WeightGradientKernel"/>.
 /// </summary>
 public sealed class WeightGradient
 {
     private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
+    private readonly WeightGradientTiled? _tiled;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int> _kernel;
 
-    internal WeightGradient(Accelerator accelerator, DeviceCounters counters)
+    internal WeightGradient(Accelerator accelerator, DeviceCounters counters, Func<WeightGradientTiled> tiled)
     {
         _counters = counters;
         _accelerator = accelerator;
+        _tiled = WeightGradientTiled.Chosen(accelerator) ? tiled() : null;
         _kernel = accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel);
     }
 
+    /// <summary>Whether <see cref="Run"/> launches the tile kernel of <see cref="WeightGradientTiled"/>.</summary>
+    public bool Tiled => _tiled is not null;
+
     public void Run(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n)
+    {
+        var layout = Layout(a, rows, dy, gradient, m, k, n);
+        _counters.Launched();
+        if (_tiled is not null)
+        {
+            _tiled.Launch(a, rows, dy, gradient, layout);
+            return;
+        }
+
+        var split = WorkSplit.For(_accelerator, WeightGradientKernel.WorkItems(layout));
+        _kernel(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
+    }
+
+    /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>
+    internal static DenseBackwardLayout Layout(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n)
     {
         Require.Positive(m, nameof(m));
         Require.Positive(k, nameof(k));
@@ -35,9 +57,6 @@ public sealed class WeightGradient
         Require.Length(gradient, (long)(k + 1) * n, nameof(gradient), $"(({k} + 1) x {n})");
         bool vector = k % WeightGradientKernel.BlockRows == 0 && n % WeightGradientKernel.BlockColumns == 0
             && Float4.Aligned(a) && Float4.Aligned(dy) && Float4.Aligned(gradient);
-        var layout = new DenseBackwardLayout(m, k, n, rows.Length != 0 ? 1 : 0, vector ? 1 : 0);
-        var split = WorkSplit.For(_accelerator, WeightGradientKernel.WorkItems(layout));
-        _counters.Launched();
-        _kernel(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
+        return new DenseBackwardLayout(m, k, n, rows.Length != 0 ? 1 : 0, vector ? 1 : 0);
     }
 }

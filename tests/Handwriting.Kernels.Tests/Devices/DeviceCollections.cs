@@ -28,3 +28,11 @@ public sealed class OpenCLCollection : ICollectionFixture<OpenCLDeviceFixture>
 {
     public const string Name = "OpenCL accelerator";
 }
+
+/// <summary>The CPU accelerator with tile-sized groups (<see cref="TiledCpuDeviceFixture"/>).</summary>
+[CollectionDefinition(Name)]
+[RequiresDevice(AcceleratorKind.Cpu)]
+public sealed class TiledCpuCollection : ICollectionFixture<TiledCpuDeviceFixture>
+{
+    public const string Name = "CPU accelerator, tile-sized groups";
+}

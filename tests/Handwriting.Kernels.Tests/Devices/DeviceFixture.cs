@@ -12,9 +12,14 @@ public abstract class DeviceFixture : IDisposable
     private readonly Lazy<ComputeDevice> _device;
 
     protected DeviceFixture(AcceleratorKind kind)
+        : this(kind, () => ComputeDevice.Open(kind))
+    {
+    }
+
+    protected DeviceFixture(AcceleratorKind kind, Func<ComputeDevice> open)
     {
         Kind = kind;
-        _device = new Lazy<ComputeDevice>(() => ComputeDevice.Open(kind));
+        _device = new Lazy<ComputeDevice>(open);
     }
 
     public AcceleratorKind Kind { get; }
@@ -37,3 +42,11 @@ public sealed class CpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu);
 public sealed class CudaDeviceFixture() : DeviceFixture(AcceleratorKind.Cuda);
 
 public sealed class OpenCLDeviceFixture() : DeviceFixture(AcceleratorKind.OpenCL);
+
+/// <summary>
+/// A CPU accelerator whose groups hold one tile of threads (16 x 16), for the explicitly grouped
+/// tile kernels that the ops run only on GPUs. Every simulated thread is an OS thread: keep shapes small.
+/// </summary>
+public sealed class TiledCpuDeviceFixture() : DeviceFixture(
+    AcceleratorKind.Cpu,
+    () => ComputeDevice.OpenCpu(CpuConfiguration.ForGroupSize(DenseForwardTiledKernel.Tile * DenseForwardTiledKernel.Tile)));

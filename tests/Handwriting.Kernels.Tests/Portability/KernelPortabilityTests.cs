@@ -19,6 +19,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         "Adam.Kernel",
         "BiasGradient.Kernel",
         "DenseForwardKernel.Kernel",
+        "DenseForwardTiledKernel.Kernel",
         "Dropout.Kernel",
         "Gather.LabelsKernel",
         "Gather.RowsKernel",
@@ -29,6 +30,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         "ReluBackward.Kernel",
         "SoftmaxCrossEntropy.Kernel",
         "WeightGradientKernel.Kernel",
+        "WeightGradientTiledKernel.Kernel",
     ];
 
     public static TheoryData<string> Kernels() => KernelCatalog.Names();

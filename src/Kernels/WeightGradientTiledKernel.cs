@@ -1,0 +1,78 @@
+using ILGPU;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The GPU kernel behind <see cref="WeightGradientTiled"/>: the (K + 1) x N block
+/// [A^T . dY ; column sums of dY], one output per thread, Tile x Tile outputs per group (thread
+/// x = column j, thread y = row p). The reduction runs over M, the batch, in Tile-row slabs: the
+/// group loads Tile rows of A (through the row indices; columns p0 .. p0 + Tile - 1) and the same
+/// Tile rows of dY (columns j0 ..) into shared memory. The bias row is the same product with a
+/// column of ones appended to A (A'[i, K] = 1), so row K needs no separate code and, like every
+/// other, sums over the batch in order. Elements past M, K + 1 or N load as zero; every thread
+/// reaches every barrier.
+/// </summary>
+public static class WeightGradientTiledKernel
+{
+    /// <summary>The side of an output tile and of a batch slab: a group holds Tile x Tile threads.</summary>
+    public const int Tile = DenseForwardTiledKernel.Tile;
+
+    /// <summary>Groups along x cover N, along y the K + 1 rows.</summary>
+    public static KernelConfig Config(DenseBackwardLayout layout) =>
+        new(new Index2D((layout.N + Tile - 1) / Tile, (layout.K + Tile) / Tile), new Index2D(Tile, Tile));
+
+    [Kernel(ExplicitlyGrouped = true)]
+    public static void Kernel(
+        ArrayView<float> a,
+        ArrayView<int> rows,
+        ArrayView<float> dy,
+        ArrayView<float> gradient,
+        DenseBackwardLayout layout)
+    {
+        // aSlab[r * Tile + c] = A'[i0 + r, p0 + c]; dySlab[r * Tile + c] = dY[i0 + r, j0 + c].
+        var aSlab = SharedMemory.Allocate<float>(Tile * Tile);
+        var dySlab = SharedMemory.Allocate<float>(Tile * Tile);
+        int tx = Group.IdxX;
+        int ty = Group.IdxY;
+        int p0 = Grid.IdxY * Tile;
+        int j = (Grid.IdxX * Tile) + tx;
+        int p = p0 + ty;
+        int loadP = p0 + tx;
+        bool columnInRange = j < layout.N;
+
+        float sum = 0f;
+        for (int i0 = 0; i0 < layout.M; i0 += Tile)
+        {
+            int i = i0 + ty;
+            float x = 0f;
+            if (i < layout.M)
+            {
+                if (loadP < layout.K)
+                {
+                    long source = layout.HasRowIndices != 0 ? rows[i] : i;
+                    x = a[(source * layout.K) + loadP];
+                }
+                else if (loadP == layout.K)
+                {
+                    x = 1f;
+                }
+            }
+
+            aSlab[(ty * Tile) + tx] = x;
+            dySlab[(ty * Tile) + tx] = i < layout.M && columnInRange ? dy[((long)i * layout.N) + j] : 0f;
+            Group.Barrier();
+
+            for (int ii = 0; ii < Tile; ii++)
+            {
+                sum += aSlab[(ii * Tile) + ty] * dySlab[(ii * Tile) + tx];
+            }
+
+            Group.Barrier();
+        }
+
+        if (p <= layout.K && columnInRange)
+        {
+            gradient[((long)p * layout.N) + j] = sum;
+        }
+    }
+}
