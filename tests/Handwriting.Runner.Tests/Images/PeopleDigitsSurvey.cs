@@ -13,8 +13,8 @@ namespace Handwriting.Runner.Tests.Images;
 /// <summary>
 /// The measurement behind README's "Predicting your own digits": a trained model's accuracy on the
 /// 2,520 generated digits (3 x 840) of <see cref="HandDrawnDigits.Survey"/> (written as PNG files and read back
-/// as `predict` reads them), per slant, pen width, size, position and polarity, with and without
-/// deskewing; and on the 10,000 MNIST test digits enlarged to 112 x 112 and prepared the same two ways.
+/// as `predict` reads them), per slant, pen width, size, position and polarity, prepared with each
+/// combination of <see cref="PreparationSteps"/>; and on the 10,000 MNIST test digits enlarged to 112 x 112 and prepared the same two ways.
 /// It runs only when HANDWRITING_SURVEY_MODEL names a model.bin; HANDWRITING_SURVEY_DATA is the
 /// MNIST folder (default: the usual resolution) and HANDWRITING_SURVEY_OUT keeps the images and
 /// the table (survey.md).
@@ -24,7 +24,7 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
     public const int Seed = 8, Repeats = 3;
 
     [Fact]
-    public void Measure_predict_on_generated_digits_with_and_without_deskewing()
+    public void Measure_predict_on_generated_digits_with_each_combination_of_preparation_steps()
     {
         string? model = Environment.GetEnvironmentVariable("HANDWRITING_SURVEY_MODEL");
         if (string.IsNullOrEmpty(model))
@@ -38,29 +38,32 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
         Directory.CreateDirectory(folder);
 
         IReadOnlyList<DigitStyle> styles = HandDrawnDigits.Survey(Seed, Repeats);
-        var plain = new List<float>();
-        var deskewed = new List<float>();
+        PreparationSteps[] variants = [PreparationSteps.None, PreparationSteps.ThickenThinStrokes, PreparationSteps.Deskew, PreparationSteps.Default];
+        List<float>[] prepared = variants.Select(_ => new List<float>()).ToArray();
         for (int i = 0; i < styles.Count; i++)
         {
             string file = Path.Combine(folder, FileName(i, styles[i]));
             HandDrawnDigits.Save(styles[i], file);
             LuminanceImage image = DigitImageFile.Read(file);
-            plain.AddRange(DigitPreparation.Prepare(image.Luminance, image.Width, image.Height, deskew: false));
-            deskewed.AddRange(DigitPreparation.Prepare(image.Luminance, image.Width, image.Height, deskew: true));
+            for (int v = 0; v < variants.Length; v++)
+            {
+                prepared[v].AddRange(DigitPreparation.Prepare(image.Luminance, image.Width, image.Height, variants[v]));
+            }
         }
 
         var test = MnistData.LoadOrFetch(Environment.GetEnvironmentVariable("HANDWRITING_SURVEY_DATA"), log.WriteLine).Test;
         const int MnistCount = 10_000, Enlarged = 112;
         var mnistAsIs = new List<float>();
-        var mnistPlain = new List<float>();
-        var mnistDeskewed = new List<float>();
+        List<float>[] mnistPrepared = variants.Select(_ => new List<float>()).ToArray();
         for (int i = 0; i < MnistCount; i++)
         {
             float[] digit = test.Pixels.AsSpan(i * 784, 784).ToArray();
             float[] page = Enlarge(digit, Enlarged / 28);
             mnistAsIs.AddRange(digit);
-            mnistPlain.AddRange(DigitPreparation.Prepare(page, Enlarged, Enlarged, deskew: false));
-            mnistDeskewed.AddRange(DigitPreparation.Prepare(page, Enlarged, Enlarged, deskew: true));
+            for (int v = 0; v < variants.Length; v++)
+            {
+                mnistPrepared[v].AddRange(DigitPreparation.Prepare(page, Enlarged, Enlarged, variants[v]));
+            }
         }
 
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
@@ -72,18 +75,18 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
                 .Select(i => Softmax.ArgMax(probabilities.AsSpan(i * 10, 10).ToArray())).ToArray();
         }
 
-        int[] before = Predict(plain), after = Predict(deskewed);
+        int[][] predicted = prepared.Select(Predict).ToArray();
         int[] labels = styles.Select(s => s.Digit).ToArray();
         int[] mnistLabels = test.Labels.Take(MnistCount).ToArray();
 
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"| generated digits (seed {Seed}) | images | current preparation | with deskewing |");
-        table.AppendLine("|---|---:|---:|---:|");
+        table.AppendLine(CultureInfo.InvariantCulture, $"| generated digits (seed {Seed}) | images | MNIST's recipe only (before) | + thickening | + deskewing | both (now) |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|");
         void Row(string name, Func<DigitStyle, bool> which)
         {
             int[] chosen = Enumerable.Range(0, styles.Count).Where(i => which(styles[i])).ToArray();
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {name} | {chosen.Length} | {Accuracy(before, labels, chosen)} | {Accuracy(after, labels, chosen)} |");
+                $"| {name} | {chosen.Length} | {string.Join(" | ", predicted.Select(p => Accuracy(p, labels, chosen)))} |");
         }
 
         Row("all", _ => true);
@@ -114,9 +117,9 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
 
         int[] all = Enumerable.Range(0, MnistCount).ToArray();
         table.AppendLine(CultureInfo.InvariantCulture,
-            $"| MNIST test 0..{MnistCount - 1}, enlarged to {Enlarged} px and re-prepared | {MnistCount} | {Accuracy(Predict(mnistPlain), mnistLabels, all)} | {Accuracy(Predict(mnistDeskewed), mnistLabels, all)} |");
+            $"| MNIST test 0..{MnistCount - 1}, enlarged to {Enlarged} px and re-prepared | {MnistCount} | {string.Join(" | ", mnistPrepared.Select(p => Accuracy(Predict(p), mnistLabels, all)))} |");
         table.AppendLine(CultureInfo.InvariantCulture,
-            $"| MNIST test 0..{MnistCount - 1} as stored (no preparation) | {MnistCount} | {Accuracy(Predict(mnistAsIs), mnistLabels, all)} | |");
+            $"| MNIST test 0..{MnistCount - 1} as stored (no preparation) | {MnistCount} | {Accuracy(Predict(mnistAsIs), mnistLabels, all)} | | | |");
 
         log.WriteLine(table.ToString());
         File.WriteAllText(Path.Combine(folder, "survey.md"), table.ToString());

@@ -17,8 +17,8 @@ public sealed class DeskewingTests
     {
         float[] page = LeaningOne(lean);
 
-        float[] slanted = DigitPreparation.Prepare(page, 120, 120, deskew: false);
-        float[] upright = DigitPreparation.Prepare(page, 120, 120, deskew: true);
+        float[] slanted = DigitPreparation.Prepare(page, 120, 120, PreparationSteps.None);
+        float[] upright = DigitPreparation.Prepare(page, 120, 120, PreparationSteps.Deskew);
 
         Assert.True(Math.Abs(Field.Skew(slanted)) > 0.1, $"the undeskewed stroke should lean, skew {Field.Skew(slanted):0.000}");
         Assert.InRange(Field.Skew(upright), -0.03, 0.03);
@@ -34,8 +34,8 @@ public sealed class DeskewingTests
     {
         float[] page = LeaningOne(30f);
 
-        float[] slanted = DigitPreparation.Prepare(page, 120, 120, deskew: false);
-        float[] upright = DigitPreparation.Prepare(page, 120, 120, deskew: true);
+        float[] slanted = DigitPreparation.Prepare(page, 120, 120, PreparationSteps.None);
+        float[] upright = DigitPreparation.Prepare(page, 120, 120, PreparationSteps.Deskew);
 
         // The upright stroke is narrower, so it is scaled larger; its ink per pixel of height is alike.
         Assert.InRange(upright.Sum() / slanted.Sum(), 0.8, 1.6);
@@ -47,7 +47,7 @@ public sealed class DeskewingTests
     {
         float[] page = LeaningOne(0f);
 
-        Assert.Equal(DigitPreparation.Prepare(page, 120, 120, deskew: false), DigitPreparation.Prepare(page, 120, 120, deskew: true));
+        Assert.Equal(DigitPreparation.Prepare(page, 120, 120, PreparationSteps.None), DigitPreparation.Prepare(page, 120, 120, PreparationSteps.Deskew));
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class DeskewingTests
     {
         float[] page = LeaningOne(30f);
 
-        Assert.True(DigitPreparation.DeskewByDefault);
-        Assert.Equal(DigitPreparation.Prepare(page, 120, 120, deskew: true), DigitPreparation.Prepare(page, 120, 120));
+        Assert.True(PreparationSteps.Default.HasFlag(PreparationSteps.Deskew));
+        Assert.Equal(DigitPreparation.Prepare(page, 120, 120, PreparationSteps.Deskew), DigitPreparation.Prepare(page, 120, 120));
     }
 
     [Theory]
@@ -65,8 +65,8 @@ public sealed class DeskewingTests
     [InlineData(0.5f)]
     public void An_image_without_ink_still_gives_all_zeros(float luminance)
     {
-        Assert.Equal(new float[784], DigitPreparation.Prepare(SyntheticDigit.Filled(40, 30, luminance), 40, 30, deskew: true));
-        Assert.Equal(new float[784], DigitPreparation.Prepare([luminance], 1, 1, deskew: true));
+        Assert.Equal(new float[784], DigitPreparation.Prepare(SyntheticDigit.Filled(40, 30, luminance), 40, 30, PreparationSteps.Deskew));
+        Assert.Equal(new float[784], DigitPreparation.Prepare([luminance], 1, 1, PreparationSteps.Deskew));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class DeskewingTests
             page[(10 * 60) + x] = 0f;
         }
 
-        Assert.Equal(DigitPreparation.Prepare(page, 60, 20, deskew: false), DigitPreparation.Prepare(page, 60, 20, deskew: true));
+        Assert.Equal(DigitPreparation.Prepare(page, 60, 20, PreparationSteps.None), DigitPreparation.Prepare(page, 60, 20, PreparationSteps.Deskew));
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class DeskewingTests
         // Slope 1 in 20: mu11 / mu02 is 20, far beyond any writing slant.
         float[] page = SyntheticDigit.Strokes(140, 40, 1f, 0f, 2f, [(10, 22, 130, 16)]);
 
-        float[] field = DigitPreparation.Prepare(page, 140, 40, deskew: true);
+        float[] field = DigitPreparation.Prepare(page, 140, 40, PreparationSteps.Deskew);
 
         Assert.All(field, value => Assert.True(float.IsFinite(value) && value is >= 0f and <= 1f));
         Assert.True(field.Sum() > 1f, "the dash should still be there");
@@ -98,7 +98,7 @@ public sealed class DeskewingTests
     {
         float[] dot = [1, 1, 1, 1, 0, 1, 1, 1, 1];
 
-        Assert.Equal(DigitPreparation.Prepare(dot, 3, 3, deskew: false), DigitPreparation.Prepare(dot, 3, 3, deskew: true));
+        Assert.Equal(DigitPreparation.Prepare(dot, 3, 3, PreparationSteps.None), DigitPreparation.Prepare(dot, 3, 3, PreparationSteps.Deskew));
     }
 
     [Fact]
@@ -108,8 +108,8 @@ public sealed class DeskewingTests
         float[] small = SyntheticDigit.Strokes(100, 100, 1f, 0f, 5f, [(65, 10, 35, 90)]);
         float[] large = SyntheticDigit.Strokes(800, 800, 1f, 0f, 40f, [(520, 80, 280, 720)]);
 
-        float[] fromSmall = DigitPreparation.Prepare(small, 100, 100, deskew: true);
-        float[] fromLarge = DigitPreparation.Prepare(large, 800, 800, deskew: true);
+        float[] fromSmall = DigitPreparation.Prepare(small, 100, 100, PreparationSteps.Deskew);
+        float[] fromLarge = DigitPreparation.Prepare(large, 800, 800, PreparationSteps.Deskew);
 
         Assert.InRange(Field.Skew(fromLarge), -0.03, 0.03);
         Assert.InRange(fromSmall.Zip(fromLarge, (a, b) => Math.Abs(a - b)).Max(), 0f, 0.35f);

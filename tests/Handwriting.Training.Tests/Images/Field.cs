@@ -40,4 +40,22 @@ internal static class Field
 
         return mu11 / mu02;
     }
+
+    /// <summary>2 area / boundary, the mean width of long strokes, in pixels (as StrokeThickening estimates it).</summary>
+    public static double StrokeWidth(float[] field)
+    {
+        double area = 0, boundary = 0;
+        for (int y = 0; y < Side; y++)
+        {
+            for (int x = 0; x < Side; x++)
+            {
+                float value = field[(y * Side) + x];
+                area += value;
+                boundary += Math.Abs(value - (x + 1 < Side ? field[(y * Side) + x + 1] : 0f)) + (x == 0 ? value : 0);
+                boundary += Math.Abs(value - (y + 1 < Side ? field[((y + 1) * Side) + x] : 0f)) + (y == 0 ? value : 0);
+            }
+        }
+
+        return 2 * area / boundary;
+    }
 }
