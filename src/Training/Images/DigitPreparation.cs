@@ -3,7 +3,10 @@ namespace Handwriting.Training.Images;
 /// <summary>
 /// Turns a photo or scan of one handwritten digit into the 28x28 input the model was trained on,
 /// following how MNIST was made: light ink on black, the digit's longer side scaled to 20 pixels
-/// with its aspect kept, and its centre of mass at the centre of the 28x28 field.
+/// with its aspect kept, and its centre of mass at the centre of the 28x28 field. Two further
+/// <see cref="PreparationSteps"/>, both on by default: a slanted digit is first sheared upright by
+/// its moments (<see cref="Deskewing"/>), and strokes thinner than a pixel once scaled are
+/// thickened (<see cref="StrokeThickening"/>).
 /// </summary>
 public static class DigitPreparation
 {
@@ -14,12 +17,28 @@ public static class DigitPreparation
     public const int DigitBox = 20;
 
     /// <summary>
+    /// Deskewing works on the cropped ink shrunk to at most this many pixels a side: fine enough
+    /// that the shear's interpolation is lost again in the shrink to 20, small enough to be cheap
+    /// however large the photo.
+    /// </summary>
+    public const int DeskewSide = 4 * DigitBox;
+
+    /// <summary>
     /// Prepares a digit from a grayscale image, <paramref name="luminance"/> in [0, 1] (0 black,
     /// 1 white), row-major <paramref name="width"/> x <paramref name="height"/>. Returns 784 values
     /// in [0, 1], row-major, ink 1. An image without ink (blank, all white, all black, or a single
     /// pixel) gives all zeros.
     /// </summary>
-    public static float[] Prepare(float[] luminance, int width, int height)
+    public static float[] Prepare(float[] luminance, int width, int height) => Prepare(luminance, width, height, PreparationSteps.Default);
+
+    /// <summary>
+    /// As <see cref="Prepare(float[], int, int)"/> with the chosen <paramref name="steps"/>. With
+    /// <see cref="PreparationSteps.Deskew"/>, the cropped digit is sheared so that its moment mu11 is
+    /// zero before it is scaled to 20 pixels; with <see cref="PreparationSteps.ThickenThinStrokes"/>,
+    /// the scaled digit is dilated once if its strokes are under a pixel wide. An upright digit with strokes
+    /// of a pixel or more, and an image without ink, come out as they do with neither.
+    /// </summary>
+    public static float[] Prepare(float[] luminance, int width, int height, PreparationSteps steps)
     {
         ArgumentNullException.ThrowIfNull(luminance);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
@@ -44,20 +63,45 @@ public static class DigitPreparation
             return new float[Side * Side];
         }
 
-        (int scaledWidth, int scaledHeight) = ScaledSize(box.Width, box.Height);
-        float[] scaled = AreaResampling.Resample(
-            (row, destination) =>
+        void ReadInk(int row, Span<float> destination)
+        {
+            ReadOnlySpan<float> source = luminance.AsSpan(((box.Top + row) * width) + box.Left, box.Width);
+            for (int x = 0; x < source.Length; x++)
             {
-                ReadOnlySpan<float> source = luminance.AsSpan(((box.Top + row) * width) + box.Left, box.Width);
-                for (int x = 0; x < source.Length; x++)
-                {
-                    destination[x] = levels.Ink(source[x]);
-                }
-            },
-            box.Width,
-            box.Height,
-            scaledWidth,
-            scaledHeight);
+                destination[x] = levels.Ink(source[x]);
+            }
+        }
+
+        bool thicken = steps.HasFlag(PreparationSteps.ThickenThinStrokes);
+        return steps.HasFlag(PreparationSteps.Deskew) && Upright(ReadInk, box) is (float[] upright, int uprightWidth, int uprightHeight)
+            ? ScaleAndCentre(
+                (row, destination) => upright.AsSpan(row * uprightWidth, uprightWidth).CopyTo(destination),
+                uprightWidth,
+                uprightHeight,
+                thicken)
+            : ScaleAndCentre(ReadInk, box.Width, box.Height, thicken);
+    }
+
+    private static (float[] Image, int Width, int Height)? Upright(SourceRowReader readInk, InkBox box)
+    {
+        double shrink = Math.Min(1.0, (double)DeskewSide / Math.Max(box.Width, box.Height));
+        int workingWidth = Math.Max(1, (int)Math.Round(box.Width * shrink, MidpointRounding.AwayFromZero));
+        int workingHeight = Math.Max(1, (int)Math.Round(box.Height * shrink, MidpointRounding.AwayFromZero));
+        float[] working = AreaResampling.Resample(readInk, box.Width, box.Height, workingWidth, workingHeight);
+        return Deskewing.Upright(working, workingWidth, workingHeight);
+    }
+
+    private static float[] ScaleAndCentre(SourceRowReader readInk, int width, int height, bool thicken)
+    {
+        (int scaledWidth, int scaledHeight) = ScaledSize(width, height);
+        float[] scaled = AreaResampling.Resample(readInk, width, height, scaledWidth, scaledHeight);
+
+        // Within the scaled box, so that a thickened digit keeps MNIST's 20 pixels: strokes at the
+        // box's edge grow inwards only.
+        if (thicken)
+        {
+            scaled = StrokeThickening.ThickenIfThin(scaled, scaledWidth, scaledHeight);
+        }
 
         return MassCentring.Place(scaled, scaledWidth, scaledHeight, Side);
     }

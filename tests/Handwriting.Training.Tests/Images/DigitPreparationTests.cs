@@ -100,7 +100,8 @@ public sealed class DigitPreparationTests
             }
         }
 
-        float[] field = DigitPreparation.Prepare(page, PageWidth, PageHeight);
+        // Scaling alone: a 20 x 1 bar is thinner than StrokeThickening lets through.
+        float[] field = DigitPreparation.Prepare(page, PageWidth, PageHeight, PreparationSteps.None);
 
         Assert.Equal((expectedWidth, expectedHeight), Field.InkSize(field));
         Assert.Equal(expectedWidth * expectedHeight, field.Count(value => value > 0.999f));
