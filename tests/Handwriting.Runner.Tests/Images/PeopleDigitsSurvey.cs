@@ -15,7 +15,8 @@ namespace Handwriting.Runner.Tests.Images;
 /// 2,520 generated digits (3 x 840) of <see cref="HandDrawnDigits.Survey"/> (written as PNG files and read back
 /// as `predict` reads them), per slant, pen width, size, position and polarity, prepared with each
 /// combination of <see cref="PreparationSteps"/>; and on the 10,000 MNIST test digits enlarged to 112 x 112 and prepared the same two ways.
-/// It runs only when HANDWRITING_SURVEY_MODEL names a model.bin; HANDWRITING_SURVEY_DATA is the
+/// It is a measurement, not a check: it runs only when HANDWRITING_SURVEY_MODEL names a model.bin,
+/// and is reported as skipped, with that reason, otherwise. HANDWRITING_SURVEY_DATA is the
 /// MNIST folder (default: the usual resolution) and HANDWRITING_SURVEY_OUT keeps the images and
 /// the table (survey.md).
 /// </summary>
@@ -23,15 +24,10 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
 {
     public const int Seed = 8, Repeats = 3;
 
-    [Fact]
+    [SurveyFact]
     public void Measure_predict_on_generated_digits_with_each_combination_of_preparation_steps()
     {
-        string? model = Environment.GetEnvironmentVariable("HANDWRITING_SURVEY_MODEL");
-        if (string.IsNullOrEmpty(model))
-        {
-            log.WriteLine("HANDWRITING_SURVEY_MODEL is not set: nothing measured.");
-            return;
-        }
+        string model = Environment.GetEnvironmentVariable(SurveyFactAttribute.ModelVariable)!;
 
         using var temporary = new TemporaryFolder();
         string folder = Environment.GetEnvironmentVariable("HANDWRITING_SURVEY_OUT") is { Length: > 0 } kept ? kept : temporary.Path;
@@ -145,5 +141,19 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
         }
 
         return page;
+    }
+}
+
+/// <summary>A fact that runs only when a model to survey is named, and says so when skipped.</summary>
+public sealed class SurveyFactAttribute : FactAttribute
+{
+    public const string ModelVariable = "HANDWRITING_SURVEY_MODEL";
+
+    public SurveyFactAttribute()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ModelVariable)))
+        {
+            Skip = $"a measurement, not a check: set {ModelVariable} to a model.bin to run the survey (README, 'Predicting your own digits')";
+        }
     }
 }
