@@ -8,6 +8,10 @@ namespace Handwriting.Kernels;
 /// One Adam step over a whole parameter tensor, as Keras computes it:
 /// m += (g - m)(1 - beta1); v += (g^2 - v)(1 - beta2); p -= alpha * m / (sqrt(v) + epsilon),
 /// with alpha = lr * sqrt(1 - beta2^t) / (1 - beta1^t) for step t = 1, 2, ... (bias correction).
+/// With a weight decay W > 0 it is AdamW (Loshchilov and Hutter, decoupled weight decay, as
+/// Keras's and PyTorch's AdamW): first p *= 1 - lr * W (lr without the bias correction), then the
+/// Adam update; every parameter is decayed, biases included. W = 0 multiplies by exactly 1, so
+/// plain Adam is unchanged bit for bit.
 /// parameters, gradients, m and v have Count elements. The trainer keeps every parameter of the
 /// network in one flat buffer, so one launch updates them all.
 /// </summary>
@@ -65,13 +69,14 @@ public sealed class Adam
             float vi = v[i] + (g * g - v[i]) * (1f - step.Beta2);
             m[i] = mi;
             v[i] = vi;
-            parameters[i] -= step.Alpha * mi / (MathF.Sqrt(vi) + step.Epsilon);
+            float decayed = parameters[i] * step.Keep;
+            parameters[i] = decayed - step.Alpha * mi / (MathF.Sqrt(vi) + step.Epsilon);
         }
     }
 }
 
-/// <summary>Adam's hyper-parameters; the defaults are Keras's.</summary>
-public readonly record struct AdamSettings(float LearningRate = 1e-3f, float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-7f)
+/// <summary>Adam's hyper-parameters; the defaults are Keras's (WeightDecay 0: plain Adam, not AdamW).</summary>
+public readonly record struct AdamSettings(float LearningRate = 1e-3f, float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-7f, float WeightDecay = 0f)
 {
     public AdamSettings()
         : this(1e-3f)
@@ -81,11 +86,17 @@ public readonly record struct AdamSettings(float LearningRate = 1e-3f, float Bet
     /// <summary>The bias-corrected step size of step t (1-based), computed in double on the host.</summary>
     public double Alpha(int step) =>
         LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, step)) / (1 - Math.Pow(Beta1, step));
+
+    /// <summary>What decoupled weight decay multiplies every parameter by first: 1 - lr * W, computed in double on the host.</summary>
+    public double Keep => 1 - ((double)LearningRate * WeightDecay);
 }
 
-/// <summary>What one Adam launch needs: the settings with this step's bias-corrected step size.</summary>
-public readonly record struct AdamStep(float Alpha, float Beta1, float Beta2, float Epsilon)
+/// <summary>
+/// What one Adam launch needs: the settings with this step's bias-corrected step size and the
+/// weight decay's factor (1 without decay).
+/// </summary>
+public readonly record struct AdamStep(float Alpha, float Beta1, float Beta2, float Epsilon, float Keep)
 {
     public static AdamStep From(AdamSettings settings, int step) =>
-        new((float)settings.Alpha(step), settings.Beta1, settings.Beta2, settings.Epsilon);
+        new((float)settings.Alpha(step), settings.Beta1, settings.Beta2, settings.Epsilon, (float)settings.Keep);
 }

@@ -11,7 +11,8 @@ namespace Handwriting.Training;
 
 /// <summary>
 /// Trains a <see cref="DeviceNetwork"/> the way Keras's model.fit does: shuffle every epoch,
-/// minibatches of BatchSize (the last one smaller), Adam after every batch, validation after
+/// minibatches of BatchSize (the last one smaller), Adam after every batch (at the learning rate
+/// of the options' schedule for that step, AdamW when they set a weight decay), validation after
 /// every epoch. A step launches kernels only. Per-image losses and hits are written to
 /// device buffers as the epoch goes, and summed on the device when the epoch ends (or when a
 /// progress display asks, at most once per progress interval): those are the only reads.
@@ -80,6 +81,7 @@ public sealed class Trainer : IDisposable
 
         int batch = _options.BatchSize;
         int steps = (train.Count + batch - 1) / batch;
+        int totalSteps = _options.Epochs * steps;
         var order = Enumerable.Range(0, train.Count).ToArray();
         var history = new List<EpochMetrics>();
         using var indices = _device.Accelerator.Allocate1D<int>(train.Count);
@@ -133,7 +135,7 @@ public sealed class Trainer : IDisposable
                 Network.Forward(train.Pixels, batchIndices, rows, _options.DropoutRate, _dropoutSeed, maskStep);
                 Network.Loss(labels, Slice(losses, first, rows), Slice(correct, first, rows), rows);
                 Network.Backward(train.Pixels, batchIndices, rows, _options.DropoutRate);
-                Network.AdamStep(_options.Adam);
+                Network.AdamStep(StepSettings(Network.AdamSteps, totalSteps));
 
                 bool report = reports && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval;
                 if (report || (step + 1) % DivergenceCheckSteps == 0)
@@ -160,6 +162,10 @@ public sealed class Trainer : IDisposable
 
         return history;
     }
+
+    /// <summary>Adam's settings for the step after <paramref name="adamSteps"/> steps: the schedule's learning rate, passed to the kernel through its alpha.</summary>
+    private AdamSettings StepSettings(int adamSteps, int totalSteps) =>
+        _options.Adam with { LearningRate = _options.Schedule.RateAt(_options.Adam.LearningRate, adamSteps, totalSteps) };
 
     /// <summary>Mean loss and accuracy of the network (no dropout) over a dataset.</summary>
     public LossAndAccuracy Evaluate(DeviceDataset data) => Evaluation.LossAndAccuracy(_device, Network, data);

@@ -13,7 +13,10 @@ public sealed record TrainingOptions
 
     public float DropoutRate { get; init; } = 0.2f;
 
+    /// <summary>Adam's settings; its LearningRate is the start value of <see cref="Schedule"/>, its WeightDecay AdamW's.</summary>
     public AdamSettings Adam { get; init; } = new();
+
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
 
     public double ValidationSplit { get; init; } = 0.2;
 
@@ -30,6 +33,8 @@ public sealed record TrainingOptions
         Check(Hidden.All(h => h >= 1), "--hidden widths must be at least 1");
         Check(DropoutRate >= 0f && DropoutRate < 1f, "--dropout must be in [0, 1)");
         Check(Adam.LearningRate > 0f && float.IsFinite(Adam.LearningRate), "--learning-rate must be a positive number");
+        Check(Enum.IsDefined(Schedule), $"--lr-schedule must be one of {string.Join(", ", LearningRateSchedules.Names)}");
+        Check(Adam.WeightDecay >= 0f && float.IsFinite(Adam.WeightDecay), "--weight-decay must be a finite number, at least 0");
         Check(ValidationSplit >= 0 && ValidationSplit < 1, "--validation-split must be in [0, 1)");
         Check(Limit is null or >= 1, "--limit must be at least 1");
     }

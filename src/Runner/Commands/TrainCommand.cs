@@ -127,6 +127,8 @@ public static class TrainCommand
             options.BatchSize,
             options.DropoutRate,
             options.Adam.LearningRate,
+            options.Schedule.Name(),
+            options.Adam.WeightDecay,
             options.ValidationSplit,
             options.Seed,
             train.Count,

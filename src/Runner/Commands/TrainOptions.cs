@@ -24,6 +24,20 @@ public sealed class TrainOptions
 
     public Option<float> LearningRate { get; } = new("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 0.001f };
 
+    public Option<string> LearningRateSchedule { get; } = new("--lr-schedule")
+    {
+        Description = "How the learning rate changes over the run: constant; cosine (to 0 at the end); step (x0.1 at 50% and again at 75% of the steps)",
+        DefaultValueFactory = _ => "constant",
+        HelpName = "constant|cosine|step",
+    };
+
+    public Option<float> WeightDecay { get; } = new("--weight-decay")
+    {
+        Description = "Decoupled weight decay (AdamW): every parameter, biases included, shrinks by learning rate x W per step; 0 is plain Adam",
+        DefaultValueFactory = _ => 0f,
+        HelpName = "W",
+    };
+
     public Option<double> ValidationSplit { get; } = new("--validation-split")
     {
         Description = "Fraction of the training images held out for validation (the last ones, as Keras does)",
@@ -49,6 +63,8 @@ public sealed class TrainOptions
         command.Add(Hidden);
         command.Add(Dropout);
         command.Add(LearningRate);
+        command.Add(LearningRateSchedule);
+        command.Add(WeightDecay);
         command.Add(ValidationSplit);
         command.Add(Seed);
         command.Add(Limit);
@@ -65,7 +81,8 @@ public sealed class TrainOptions
             BatchSize = parse.GetValue(BatchSize),
             Hidden = ParseWidths(parse.GetValue(Hidden) ?? "128"),
             DropoutRate = parse.GetValue(Dropout),
-            Adam = new AdamSettings(parse.GetValue(LearningRate)),
+            Adam = new AdamSettings(parse.GetValue(LearningRate), WeightDecay: parse.GetValue(WeightDecay)),
+            Schedule = ParseSchedule(parse.GetValue(LearningRateSchedule) ?? "constant"),
             ValidationSplit = parse.GetValue(ValidationSplit),
             Seed = parse.GetValue(Seed),
             Limit = parse.GetValue(Limit),
@@ -85,7 +102,7 @@ public sealed class TrainOptions
     /// <summary>With --resume the options come from the run's resume.json: giving any of them too is a usage error.</summary>
     public void RefuseTrainingOptions(ParseResult parse)
     {
-        Option[] training = [Epochs, BatchSize, Hidden, Dropout, LearningRate, ValidationSplit, Seed, Limit, Out];
+        Option[] training = [Epochs, BatchSize, Hidden, Dropout, LearningRate, LearningRateSchedule, WeightDecay, ValidationSplit, Seed, Limit, Out];
         foreach (var option in training)
         {
             if (parse.GetResult(option) is { Implicit: false })
@@ -94,6 +111,11 @@ public sealed class TrainOptions
             }
         }
     }
+
+    private static LearningRateSchedule ParseSchedule(string text) =>
+        LearningRateSchedules.TryParse(text, out var schedule)
+            ? schedule
+            : throw new UsageException($"--lr-schedule: '{text}' is not a schedule (expected {string.Join(", ", LearningRateSchedules.Names)})");
 
     /// <summary>"128" or "1024,1024"; an empty string means no hidden layer.</summary>
     private static int[] ParseWidths(string text)

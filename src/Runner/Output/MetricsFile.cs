@@ -12,6 +12,8 @@ public sealed record MetricsFile(
     int BatchSize,
     float Dropout,
     float LearningRate,
+    string LrSchedule,
+    float WeightDecay,
     double ValidationSplit,
     int Seed,
     int TrainImages,

@@ -17,12 +17,15 @@ public sealed record ResumeFile(
     float LearningRate,
     double ValidationSplit,
     int Seed,
-    int? Limit)
+    int? Limit,
+    string LrSchedule = "constant",
+    float WeightDecay = 0f)
 {
     public const string Name = "resume.json";
 
     public static ResumeFile From(TrainingOptions options) => new(
-        options.Epochs, options.BatchSize, options.Hidden, options.DropoutRate, options.Adam.LearningRate, options.ValidationSplit, options.Seed, options.Limit);
+        options.Epochs, options.BatchSize, options.Hidden, options.DropoutRate, options.Adam.LearningRate, options.ValidationSplit, options.Seed, options.Limit,
+        options.Schedule.Name(), options.Adam.WeightDecay);
 
     /// <summary>Reads the options back; an unreadable or implausible file is an <see cref="InvalidDataException"/> naming it.</summary>
     public static TrainingOptions Read(string path)
@@ -46,13 +49,19 @@ public sealed record ResumeFile(
             throw new InvalidDataException($"{path} is not a valid resume file: it lacks the training options");
         }
 
+        if (!LearningRateSchedules.TryParse(file.LrSchedule, out var schedule))
+        {
+            throw new InvalidDataException($"{path} holds invalid training options: '{file.LrSchedule}' is not a learning-rate schedule");
+        }
+
         var options = new TrainingOptions
         {
             Epochs = file.Epochs,
             BatchSize = file.BatchSize,
             Hidden = file.Hidden,
             DropoutRate = file.Dropout,
-            Adam = new AdamSettings(file.LearningRate),
+            Adam = new AdamSettings(file.LearningRate, WeightDecay: file.WeightDecay),
+            Schedule = schedule,
             ValidationSplit = file.ValidationSplit,
             Seed = file.Seed,
             Limit = file.Limit,

@@ -26,6 +26,16 @@ public abstract class AdamTests(DeviceFixture fixture) : DeviceTests(fixture)
     public void Matches_reference_over_consecutive_steps_with_other_settings() =>
         AssertMatchesReference(33, new AdamSettings(LearningRate: 0.01f, Beta1: 0.8f, Beta2: 0.99f, Epsilon: 1e-4f), 802);
 
+    /// <summary>
+    /// AdamW: lr * W = 5% a step, far above the tolerance, so a kernel that skipped the decay,
+    /// or decayed by the bias-corrected alpha instead of lr, would fail.
+    /// </summary>
+    [DeviceTheory]
+    [InlineData(33)]
+    [InlineData(SeedModelParameters)]
+    public void Matches_reference_over_consecutive_steps_with_weight_decay(int count) =>
+        AssertMatchesReference(count, new AdamSettings(LearningRate: 0.01f, WeightDecay: 5f), RandomArrays.Seed(803, count));
+
     [DeviceTheory]
     [InlineData("parameters")]
     [InlineData("gradients")]

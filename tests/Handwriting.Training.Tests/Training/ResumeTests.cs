@@ -19,6 +19,13 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
 
     private static readonly TrainingOptions Options = new() { Epochs = 2 };
 
+    /// <summary>A cosine schedule and AdamW: both depend on the step number, which the checkpoint restores.</summary>
+    private static readonly TrainingOptions Scheduled = Options with
+    {
+        Schedule = LearningRateSchedule.Cosine,
+        Adam = new Kernels.AdamSettings(LearningRate: 0.002f, WeightDecay: 0.05f),
+    };
+
     private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -27,8 +34,11 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
     [InlineData(1, 13)] // in the middle of epoch 1
     [InlineData(2, 0)] // exactly at the boundary between the epochs
     [InlineData(2, Steps - 1)] // before the very last step
-    public void A_resumed_run_ends_bit_identical_to_an_uninterrupted_one(int epoch, int step)
+    [InlineData(1, 13, true)]
+    [InlineData(2, 0, true)]
+    public void A_resumed_run_ends_bit_identical_to_an_uninterrupted_one(int epoch, int step, bool scheduled = false)
     {
+        var options = scheduled ? Scheduled : Options;
         var (training, validation) = mnist.Data.Train.Take(1200).Split(0.2);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
         using var train = Upload(device, training);
@@ -36,24 +46,52 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
 
         float[] expected;
         IReadOnlyList<EpochMetrics> expectedHistory;
-        using (var uninterrupted = new Trainer(device, Options, 784, 10))
+        using (var uninterrupted = new Trainer(device, options, 784, 10))
         {
             expectedHistory = uninterrupted.Fit(train, held);
             expected = uninterrupted.Network.ReadParameters();
         }
 
-        TrainingCheckpoint checkpoint = Interrupt(device, train, held, epoch, step);
+        TrainingCheckpoint checkpoint = Interrupt(device, train, held, epoch, step, options);
         Assert.Equal((epoch, step), (checkpoint.Epoch, checkpoint.Step));
         string path = _folder.File("checkpoint.bin");
         checkpoint.Save(path);
 
-        using var resumed = new Trainer(device, Options, 784, 10);
+        using var resumed = new Trainer(device, options, 784, 10);
         var history = resumed.Fit(train, held, resumeFrom: TrainingCheckpoint.Load(path));
 
         Assert.Equal(expected, resumed.Network.ReadParameters());
         Assert.Equal(
             expectedHistory.Select(e => (e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)),
             history.Select(e => (e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss, e.ValidationAccuracy)));
+    }
+
+    [Fact]
+    public void The_schedule_and_the_weight_decay_each_change_the_trained_parameters()
+    {
+        var (training, _) = mnist.Data.Train.Take(1200).Split(0.2);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var train = Upload(device, training);
+        float[] Trained(TrainingOptions options)
+        {
+            using var trainer = new Trainer(device, options, 784, 10);
+            trainer.Fit(train, null);
+            return trainer.Network.ReadParameters();
+        }
+
+        float[] plain = Trained(Options);
+        float[] cosine = Trained(Options with { Schedule = LearningRateSchedule.Cosine });
+        float[] step = Trained(Options with { Schedule = LearningRateSchedule.Step });
+        float[] decayed = Trained(Options with { Adam = new Kernels.AdamSettings(WeightDecay: 1f) });
+
+        Assert.NotEqual(plain, cosine);
+        Assert.NotEqual(plain, step);
+        Assert.NotEqual(cosine, step);
+        Assert.NotEqual(plain, decayed);
+        Assert.Equal(plain, Trained(Options with { Schedule = LearningRateSchedule.Constant, Adam = new Kernels.AdamSettings(WeightDecay: 0f) }));
+
+        // Decay pulls every weight towards zero.
+        Assert.True(decayed.Sum(p => (double)p * p) < plain.Sum(p => (double)p * p), "AdamW's weights are smaller");
     }
 
     [Fact]
@@ -84,9 +122,9 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
     }
 
     /// <summary>Cancels the token once <paramref name="step"/> steps of <paramref name="epoch"/> are done; returns the checkpoint.</summary>
-    private static TrainingCheckpoint Interrupt(ComputeDevice device, DeviceDataset train, DeviceDataset? held, int epoch, int step)
+    private static TrainingCheckpoint Interrupt(ComputeDevice device, DeviceDataset train, DeviceDataset? held, int epoch, int step, TrainingOptions? options = null)
     {
-        using var trainer = new Trainer(device, Options, 784, 10);
+        using var trainer = new Trainer(device, options ?? Options, 784, 10);
         using var cancel = new CancellationTokenSource();
         void Progress(TrainingProgress p)
         {

@@ -22,7 +22,9 @@ public sealed class TrainingStepTests
     [InlineData(new[] { 128 }, 32)]
     [InlineData(new[] { 48, 24 }, 7)]
     [InlineData(new int[0], 5)]
-    public void StepsMatchTheFloat64ReferenceTrainer(int[] hidden, int rows)
+    [InlineData(new[] { 128 }, 32, 20f)] // AdamW: lr * W shrinks every parameter by 2% a step
+    [InlineData(new[] { 48, 24 }, 7, 20f)]
+    public void StepsMatchTheFloat64ReferenceTrainer(int[] hidden, int rows, float weightDecay = 0f)
     {
         var shape = new MlpShape(784, hidden, 10);
         var random = new Random(hidden.Sum() + rows);
@@ -30,7 +32,7 @@ public sealed class TrainingStepTests
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
         using var network = new DeviceNetwork(device, shape, parameters, capacity: rows);
         var reference = new ReferenceNetwork(shape, parameters);
-        var settings = new AdamSettings();
+        var settings = new AdamSettings(WeightDecay: weightDecay);
 
         for (uint step = 0; step < 3; step++)
         {
@@ -54,7 +56,7 @@ public sealed class TrainingStepTests
             reference.Backward(pixels64, rows, DropoutRate, Seed, step);
             reference.AdamStep(settings);
 
-            string at = $"step {step} of {shape}";
+            string at = $"step {step} of {shape}, weight decay {weightDecay}";
             CloseTo.Assert(reference.Logits, logits, 1e-5, 1e-4, $"logits, {at}");
             CloseTo.Assert(referenceLosses, losses.GetAsArray1D(), 1e-5, 1e-4, $"losses, {at}");
             CloseTo.Assert(referenceCorrect, correct.GetAsArray1D(), 0, 0, $"correct, {at}");
