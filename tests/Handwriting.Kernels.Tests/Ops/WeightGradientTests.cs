@@ -1,7 +1,4 @@
-using Handwriting.Kernels.Reference;
 using Handwriting.Kernels.Tests.Devices;
-using Handwriting.Kernels.Tests.Numerics;
-using ILGPU;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
@@ -9,7 +6,7 @@ namespace Handwriting.Kernels.Tests.Ops;
 /// <see cref="WeightGradient"/> against the reference composition it fuses: GatherReference.Rows,
 /// then MatMulTransposeAReference for the weights and BiasGradientReference for the bias row.
 /// </summary>
-public abstract class WeightGradientTests(DeviceFixture fixture) : DeviceTests(fixture)
+public abstract class WeightGradientTests(DeviceFixture fixture) : WeightGradientContract(fixture)
 {
     /// <summary>The seed model's two layers (Float4 path for 784x128, scalar for 128x10), gathered rows, odd extents.</summary>
     [DeviceTheory]
@@ -20,51 +17,16 @@ public abstract class WeightGradientTests(DeviceFixture fixture) : DeviceTests(f
     [InlineData(1, 4, 8, false)]
     [InlineData(33, 7, 5, true)]
     [InlineData(1, 1, 1, false)]
-    public void Matches_gather_transposed_matmul_and_bias_reference(int m, int k, int n, bool gather)
-    {
-        var random = new Random(RandomArrays.Seed(1201, m, k, n, gather ? 1 : 0));
-        int sourceRows = gather ? m + 5 : m;
-        float[] a = RandomArrays.Floats(random, (long)sourceRows * k);
-        float[] dy = RandomArrays.Floats(random, (long)m * n);
-        int[] rows = gather ? RandomArrays.Ints(random, m, sourceRows) : [];
-
-        double[] gathered = RandomArrays.Widen(a);
-        if (gather)
-        {
-            gathered = new double[(long)m * k];
-            GatherReference.Rows(RandomArrays.Widen(a), rows, gathered, m, k);
-        }
-
-        var weights = new double[(long)k * n];
-        var bias = new double[n];
-        MatMulTransposeAReference.Run(gathered, RandomArrays.Widen(dy), weights, m, k, n);
-        BiasGradientReference.Run(RandomArrays.Widen(dy), bias, m, n);
-        double[] expected = [.. weights, .. bias];
-
-        using var deviceA = Upload(a);
-        using var deviceRows = Upload(gather ? rows : [0]);
-        using var deviceDy = Upload(dy);
-        using var gradient = NaNs((long)(k + 1) * n);
-        Ops.WeightGradient.Run(deviceA.View, gather ? (ArrayView<int>)deviceRows.View : ArrayView<int>.Empty, deviceDy.View, gradient.View, m, k, n);
-
-        MatMulTolerance.For(m).AssertClose(expected, Download(gradient), $"WeightGradient ({m}x{k})^T . ({m}x{n}) and column sums, gather {gather}");
-    }
+    public void Matches_gather_transposed_matmul_and_bias_reference(int m, int k, int n, bool gather) =>
+        AssertMatchesReference(Ops.WeightGradient.Run, "WeightGradient", 1201, m, k, n, gather);
 
     [DeviceTheory]
     [InlineData("a")]
     [InlineData("rows")]
     [InlineData("dy")]
     [InlineData("gradient")]
-    public void Rejects_a_wrong_shape_before_launching(string argument)
-    {
-        const int m = 5, k = 3, n = 6;
-        using var a = NaNs(SizeOf(argument, "a", m * k));
-        using var rows = Upload(new int[SizeOf(argument, "rows", m)]);
-        using var dy = NaNs(SizeOf(argument, "dy", m * n));
-        using var gradient = NaNs(SizeOf(argument, "gradient", (k + 1) * n));
-        ArrayView<int> rowView = argument == "rows" ? rows.View : ArrayView<int>.Empty;
-        AssertRejects(argument, gradient, () => Ops.WeightGradient.Run(a.View, rowView, dy.View, gradient.View, m, k, n));
-    }
+    public void Rejects_a_wrong_shape_before_launching(string argument) =>
+        AssertRejectsWrongShape(Ops.WeightGradient.Run, argument);
 }
 
 [Collection(CpuCollection.Name)]
