@@ -25,6 +25,7 @@ public sealed class DeviceOps : IDisposable
     private readonly Lazy<WeightGradient> _weightGradient;
     private readonly Lazy<WeightGradientTiled> _weightGradientTiled;
     private readonly Lazy<InputGradient> _inputGradient;
+    private readonly Lazy<Augment> _augment;
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
@@ -44,6 +45,7 @@ public sealed class DeviceOps : IDisposable
         _weightGradientTiled = new(() => new WeightGradientTiled(accelerator, counters));
         _weightGradient = new(() => new WeightGradient(accelerator, counters, () => _weightGradientTiled.Value));
         _inputGradient = new(() => new InputGradient(accelerator, counters));
+        _augment = new(() => new Augment(accelerator, counters));
     }
 
     public MatMul MatMul => _forward.Value;
@@ -79,6 +81,9 @@ public sealed class DeviceOps : IDisposable
 
     /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
     public InputGradient InputGradient => _inputGradient.Value;
+
+    /// <summary>Gathers a training batch through a random affine (and optionally elastic) distortion per image.</summary>
+    public Augment Augment => _augment.Value;
 
     public void Dispose()
     {

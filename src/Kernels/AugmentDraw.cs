@@ -1,0 +1,43 @@
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The random numbers of one image's augmentation, as pure functions of (seed, step, image), the
+/// same counter-based hash as the dropout mask (<see cref="DropoutMask.Uniform"/>): the kernel on
+/// any backend and the float64 reference draw the same values, and a resumed run repeats them
+/// from the step number alone.
+/// <para>
+/// Image i owns the hash indices [i x <see cref="PerImage"/>, (i + 1) x <see cref="PerImage"/>):
+/// four for the affine transform, then two per elastic control point.
+/// </para>
+/// </summary>
+public static class AugmentDraw
+{
+    /// <summary>Control points per side of the elastic distortion's grid: 4 x 4 points, 9 pixels apart on a 28-pixel image.</summary>
+    public const int ElasticGrid = 4;
+
+    /// <summary>Hash indices one image uses: shift x, shift y, rotation, scale, then (dx, dy) per control point.</summary>
+    public const int PerImage = 4 + (2 * ElasticGrid * ElasticGrid);
+
+    public static float ShiftX(AugmentRanges ranges, uint seed, uint step, int image) =>
+        Between(ranges.ShiftMin, ranges.ShiftMax, seed, step, image, 0);
+
+    public static float ShiftY(AugmentRanges ranges, uint seed, uint step, int image) =>
+        Between(ranges.ShiftMin, ranges.ShiftMax, seed, step, image, 1);
+
+    public static float RotationDegrees(AugmentRanges ranges, uint seed, uint step, int image) =>
+        Between(ranges.RotationMinDegrees, ranges.RotationMaxDegrees, seed, step, image, 2);
+
+    public static float Scale(AugmentRanges ranges, uint seed, uint step, int image) =>
+        Between(ranges.ScaleMin, ranges.ScaleMax, seed, step, image, 3);
+
+    /// <summary>
+    /// The elastic displacement, in [-Elastic, Elastic) pixels, of control point (gx, gy) along
+    /// axis 0 (x) or 1 (y).
+    /// </summary>
+    public static float ElasticDisplacement(AugmentRanges ranges, uint seed, uint step, int image, int gx, int gy, int axis) =>
+        Between(-ranges.Elastic, ranges.Elastic, seed, step, image, 4 + (2 * ((gy * ElasticGrid) + gx)) + axis);
+
+    /// <summary>min + u (max - min) with u uniform in [0, 1): exactly min when the interval is a single value.</summary>
+    private static float Between(float min, float max, uint seed, uint step, int image, int draw) =>
+        min + (DropoutMask.Uniform(seed, step, (uint)((image * PerImage) + draw)) * (max - min));
+}

@@ -1,0 +1,64 @@
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The intervals the augmentation draws each image's transform from, uniformly: a shift in
+/// pixels (x and y drawn separately from the same interval), a rotation in degrees, a scale
+/// factor, and the largest displacement in pixels of the elastic distortion (0 turns it off).
+/// A degenerate interval (min = max) fixes the value, which is how the tests ask for an exact
+/// identity or an exact whole-pixel shift.
+/// </summary>
+public readonly record struct AugmentRanges(
+    float ShiftMin,
+    float ShiftMax,
+    float RotationMinDegrees,
+    float RotationMaxDegrees,
+    float ScaleMin,
+    float ScaleMax,
+    float Elastic)
+{
+    /// <summary>The random affine transform of the issue that asked for augmentation: shift +/-2 px, rotation +/-12 degrees, scale 0.9-1.1, no elastic distortion.</summary>
+    public static AugmentRanges Affine { get; } = new(-2f, 2f, -12f, 12f, 0.9f, 1.1f, 0f);
+
+    /// <summary>Every image unchanged: the transform is exactly the identity.</summary>
+    public static AugmentRanges Identity { get; } = new(0f, 0f, 0f, 0f, 1f, 1f, 0f);
+
+    /// <summary>A fixed shift by (pixels, pixels) and nothing else.</summary>
+    public static AugmentRanges Shift(float pixels) => Identity with { ShiftMin = pixels, ShiftMax = pixels };
+
+    /// <summary>These ranges with elastic distortion of at most <paramref name="pixels"/> per control point.</summary>
+    public AugmentRanges WithElastic(float pixels) => this with { Elastic = pixels };
+
+    /// <summary>Null when the ranges are usable, else the first fault, worded for an error message.</summary>
+    public string? Fault()
+    {
+        if (!AllFinite(ShiftMin, ShiftMax, RotationMinDegrees, RotationMaxDegrees, ScaleMin, ScaleMax, Elastic))
+        {
+            return "every augmentation range must be a finite number";
+        }
+
+        if (ShiftMin > ShiftMax || RotationMinDegrees > RotationMaxDegrees || ScaleMin > ScaleMax)
+        {
+            return "an augmentation range has its minimum above its maximum";
+        }
+
+        if (ScaleMin <= 0f)
+        {
+            return "the augmentation scale must be positive";
+        }
+
+        return Elastic < 0f ? "the elastic distortion must be at least 0 pixels" : null;
+    }
+
+    private static bool AllFinite(params ReadOnlySpan<float> values)
+    {
+        foreach (float value in values)
+        {
+            if (!float.IsFinite(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,98 @@
+using Handwriting.Kernels.Reference;
+using Handwriting.Kernels.Tests.Numerics;
+
+namespace Handwriting.Kernels.Tests.Reference;
+
+/// <summary>The augmentation's reference and draws on cases whose answer is known by hand.</summary>
+public sealed class AugmentReferenceTests
+{
+    private static readonly Tolerance Rounding = new(1e-12, 0);
+
+    /// <summary>
+    /// A quarter turn reads output pixel (x, y) from source point c + R(-90)(p - c) = (y, side - 1 - x):
+    /// whole pixels, so each output is one source pixel.
+    /// </summary>
+    [Theory]
+    [InlineData(5)]
+    [InlineData(28)]
+    public void A_quarter_turn_permutes_the_pixels(int side)
+    {
+        int pixels = side * side;
+        double[] image = RandomArrays.Widen(RandomArrays.Floats(new Random(side), pixels, 0f, 1f));
+        var ranges = AugmentRanges.Identity with { RotationMinDegrees = 90f, RotationMaxDegrees = 90f };
+        var turned = new double[pixels];
+        AugmentReference.Run(image, [0], turned, 1, side, ranges, seed: 1, step: 1);
+
+        var expected = new double[pixels];
+        for (int y = 0; y < side; y++)
+        {
+            for (int x = 0; x < side; x++)
+            {
+                expected[(y * side) + x] = image[((side - 1 - x) * side) + y];
+            }
+        }
+
+        Rounding.AssertClose(expected, turned, $"quarter turn of {side} x {side}");
+    }
+
+    /// <summary>Scale 2 about the centre of a 5-pixel image reads pixel x at 2 + (x - 2) / 2: half-way points are the mean of two neighbours.</summary>
+    [Fact]
+    public void Doubling_the_size_samples_half_way_between_pixels()
+    {
+        const int side = 5;
+        double[] row = [0, 1, 4, 9, 16];
+        double[] image = Enumerable.Range(0, side).SelectMany(_ => row).ToArray();
+        var ranges = AugmentRanges.Identity with { ScaleMin = 2f, ScaleMax = 2f };
+        var scaled = new double[side * side];
+        AugmentReference.Run(image, [0], scaled, 1, side, ranges, seed: 1, step: 1);
+
+        // Columns read x = 1, 1.5, 2, 2.5, 3; rows likewise, and every row of the image is the same.
+        double[] expectedRow = [1, 2.5, 4, 6.5, 9];
+        Rounding.AssertClose(expectedRow, scaled.AsSpan(2 * side, side).ToArray(), "middle row scaled by 2");
+        Rounding.AssertClose(expectedRow, scaled.AsSpan(0, side).ToArray(), "top row scaled by 2");
+    }
+
+    [Fact]
+    public void Draws_cover_their_ranges_and_nothing_outside()
+    {
+        var ranges = AugmentRanges.Affine.WithElastic(2f);
+        const int images = 4096;
+        var shifts = new List<float>();
+        var rotations = new List<float>();
+        var scales = new List<float>();
+        var elastic = new List<float>();
+        for (int i = 0; i < images; i++)
+        {
+            shifts.Add(AugmentDraw.ShiftX(ranges, 3, 9, i));
+            shifts.Add(AugmentDraw.ShiftY(ranges, 3, 9, i));
+            rotations.Add(AugmentDraw.RotationDegrees(ranges, 3, 9, i));
+            scales.Add(AugmentDraw.Scale(ranges, 3, 9, i));
+            elastic.Add(AugmentDraw.ElasticDisplacement(ranges, 3, 9, i, i % 4, i / 4 % 4, i % 2));
+        }
+
+        AssertSpread(shifts, -2f, 2f, "shift");
+        AssertSpread(rotations, -12f, 12f, "rotation");
+        AssertSpread(scales, 0.9f, 1.1f, "scale");
+        AssertSpread(elastic, -2f, 2f, "elastic displacement");
+    }
+
+    [Fact]
+    public void Ranges_report_their_first_fault()
+    {
+        Assert.Null(AugmentRanges.Affine.Fault());
+        Assert.Null(AugmentRanges.Identity.Fault());
+        Assert.Contains("positive", (AugmentRanges.Affine with { ScaleMin = 0f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("minimum above its maximum", (AugmentRanges.Affine with { ShiftMin = 3f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("finite", (AugmentRanges.Affine with { RotationMaxDegrees = float.NaN }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("elastic", (AugmentRanges.Affine.WithElastic(-1f)).Fault(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Every draw inside [min, max), and the extremes within 1% of the width of the ends: uniform draws fill the interval.</summary>
+    private static void AssertSpread(List<float> draws, float min, float max, string what)
+    {
+        Assert.All(draws, d => Assert.True(d >= min && d < max, $"{what} {d} is outside [{min}, {max})"));
+        float slack = (max - min) * 0.01f;
+        Assert.True(draws.Min() < min + slack, $"the smallest {what} is {draws.Min()}, not near {min}");
+        Assert.True(draws.Max() > max - slack, $"the largest {what} is {draws.Max()}, not near {max}");
+    }
+}
