@@ -16,6 +16,8 @@ namespace Handwriting.Training;
 /// every epoch. A step launches kernels only. Per-image losses and hits are written to
 /// device buffers as the epoch goes, and summed on the device when the epoch ends (or when a
 /// progress display asks, at most once per progress interval): those are the only reads.
+/// With augmentation in the options, each batch is gathered through the <see cref="Augment"/>
+/// kernel first: one more launch a step.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
@@ -25,6 +27,7 @@ public sealed class Trainer : IDisposable
     private readonly ComputeDevice _device;
     private readonly TrainingOptions _options;
     private readonly uint _dropoutSeed;
+    private readonly uint _augmentSeed;
     private Random _shuffle;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _totals;
 
@@ -36,6 +39,7 @@ public sealed class Trainer : IDisposable
         var shape = new MlpShape(inputs, options.Hidden, classes);
         Network = new DeviceNetwork(device, shape, GlorotUniform.Initialize(shape, options.Seed), Math.Max(options.BatchSize, EvaluationRows));
         _dropoutSeed = DropoutMask.Hash((uint)options.Seed, 0xD0u, 0u);
+        _augmentSeed = AugmentationPreview.SeedOf(options.Seed);
         _shuffle = NewShuffle(options.Seed);
         _totals = device.Accelerator.Allocate1D<float>(2);
     }
@@ -88,6 +92,8 @@ public sealed class Trainer : IDisposable
         using var shuffledLabels = _device.Accelerator.Allocate1D<int>(train.Count);
         using var losses = _device.Accelerator.Allocate1D<float>(train.Count);
         using var correct = _device.Accelerator.Allocate1D<float>(train.Count);
+        using var augmented = _options.Augmentation is null ? null : _device.Accelerator.Allocate1D<float>((long)batch * train.Width);
+        int side = _options.Augmentation is null ? 0 : ImageSide(train.Width);
         var ops = _device.Ops;
         bool reports = progress is not null && progressInterval != Timeout.InfiniteTimeSpan;
 
@@ -130,11 +136,22 @@ public sealed class Trainer : IDisposable
                 ArrayView<int> batchIndices = ((ArrayView<int>)indices.View).SubView(first, rows);
                 ArrayView<int> labels = ((ArrayView<int>)shuffledLabels.View).SubView(first, rows);
 
-                // Dropout's mask is keyed by the optimiser step, so a resumed run repeats it.
+                // Dropout's mask and the augmentation's draws are keyed by the optimiser step, so
+                // a resumed run repeats them.
                 uint maskStep = (uint)Network.AdamSteps;
-                Network.Forward(train.Pixels, batchIndices, rows, _options.DropoutRate, _dropoutSeed, maskStep);
+                var (input, inputRows) = (train.Pixels, batchIndices);
+                if (_options.Augmentation is { } ranges && augmented is not null)
+                {
+                    // With augmentation the batch is gathered (and distorted) into its own buffer
+                    // by one more launch, and the first layer reads that buffer row by row.
+                    input = Slice(augmented, 0, rows * train.Width);
+                    inputRows = default;
+                    ops.Augment.Run(train.Pixels, batchIndices, input, rows, side, ranges, _augmentSeed, maskStep);
+                }
+
+                Network.Forward(input, inputRows, rows, _options.DropoutRate, _dropoutSeed, maskStep);
                 Network.Loss(labels, Slice(losses, first, rows), Slice(correct, first, rows), rows);
-                Network.Backward(train.Pixels, batchIndices, rows, _options.DropoutRate);
+                Network.Backward(input, inputRows, rows, _options.DropoutRate);
                 Network.AdamStep(StepSettings(Network.AdamSteps, totalSteps));
 
                 bool report = reports && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval;
@@ -161,6 +178,15 @@ public sealed class Trainer : IDisposable
         }
 
         return history;
+    }
+
+    /// <summary>The side of the square images augmentation transforms; other images cannot be augmented.</summary>
+    internal static int ImageSide(int width)
+    {
+        int side = (int)Math.Round(Math.Sqrt(width));
+        return side * side == width
+            ? side
+            : throw new ArgumentException($"--augment needs square images; these have {width} pixels", nameof(width));
     }
 
     /// <summary>Adam's settings for the step after <paramref name="adamSteps"/> steps: the schedule's learning rate, passed to the kernel through its alpha.</summary>

@@ -25,6 +25,12 @@ public sealed record TrainingOptions
     /// <summary>Train on the first N training images only; null for all of them.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>
+    /// The random distortion each training image gets as its batch is gathered (see
+    /// <see cref="Augment"/>); null trains on the images as they are.
+    /// </summary>
+    public AugmentRanges? Augmentation { get; init; }
+
     /// <summary>Throws ArgumentException naming the first option that is out of range.</summary>
     public void Validate()
     {
@@ -37,6 +43,7 @@ public sealed record TrainingOptions
         Check(Adam.WeightDecay >= 0f && float.IsFinite(Adam.WeightDecay), "--weight-decay must be a finite number, at least 0");
         Check(ValidationSplit >= 0 && ValidationSplit < 1, "--validation-split must be in [0, 1)");
         Check(Limit is null or >= 1, "--limit must be at least 1");
+        Check(Augmentation?.Fault() is null, $"--augment: {Augmentation?.Fault()}");
     }
 
     private static void Check(bool condition, string message)

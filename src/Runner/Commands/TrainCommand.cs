@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Display;
@@ -72,7 +73,7 @@ public static class TrainCommand
         using var validation = Upload(device, validationImages);
         using var test = Upload(device, mnist.Test);
         using var trainer = new Trainer(device, options, trainImages.PixelsPerImage, 10);
-        output.WriteLine($"Training {trainer.Network.Shape} on {train.Count} images, validating on {validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs");
+        output.WriteLine($"Training {trainer.Network.Shape} on {train.Count} images, validating on {validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs{AugmentationText(options.Augmentation)}");
         if (checkpoint is not null)
         {
             output.WriteLine($"Resuming from {Path.Combine(resume!, RunFolder.CheckpointFile)}: epoch {checkpoint.Epoch}, step {checkpoint.Step}");
@@ -130,16 +131,29 @@ public static class TrainCommand
             options.Schedule.Name(),
             options.Adam.WeightDecay,
             options.ValidationSplit,
+            options.Augmentation,
             options.Seed,
             train.Count,
             validation.Count,
             test.Count,
             first));
         RunPlots.Write(run, history, mnist.Test, evaluation);
+        if (options.Augmentation is { } ranges)
+        {
+            RunPlots.WriteAugmented(run, AugmentationPreview.Of(device, train, ranges, options.Seed, RunPlots.GridDigits), trainImages);
+        }
+
         run.Commit();
-        output.WriteLine($"Wrote {run.Target}: model.bin, history.json, metrics.json, accuracy.png, loss.png, predictions.png, confusion.png");
+        output.WriteLine($"Wrote {run.Target}: model.bin, history.json, metrics.json, accuracy.png, loss.png, predictions.png, confusion.png{(options.Augmentation is null ? "" : ", augmented.png")}");
         return ExitCodes.Success;
     }
+
+    private static string AugmentationText(AugmentRanges? ranges) => ranges switch
+    {
+        null => "",
+        { Elastic: > 0f } r => string.Create(CultureInfo.InvariantCulture, $", augmented (affine + elastic {r.Elastic} px)"),
+        _ => ", augmented (affine)",
+    };
 
     private static DeviceDataset Upload(ComputeDevice device, ImageSet images) =>
         new(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);

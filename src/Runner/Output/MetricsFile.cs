@@ -1,3 +1,5 @@
+using Handwriting.Kernels;
+
 namespace Handwriting.Runner.Output;
 
 /// <summary>metrics.json: what a run reached, on what, with which settings.</summary>
@@ -15,6 +17,7 @@ public sealed record MetricsFile(
     string LrSchedule,
     float WeightDecay,
     double ValidationSplit,
+    AugmentRanges? Augmentation,
     int Seed,
     int TrainImages,
     int ValidationImages,

@@ -19,13 +19,14 @@ public sealed record ResumeFile(
     int Seed,
     int? Limit,
     string LrSchedule = "constant",
-    float WeightDecay = 0f)
+    float WeightDecay = 0f,
+    AugmentRanges? Augmentation = null)
 {
     public const string Name = "resume.json";
 
     public static ResumeFile From(TrainingOptions options) => new(
         options.Epochs, options.BatchSize, options.Hidden, options.DropoutRate, options.Adam.LearningRate, options.ValidationSplit, options.Seed, options.Limit,
-        options.Schedule.Name(), options.Adam.WeightDecay);
+        options.Schedule.Name(), options.Adam.WeightDecay, options.Augmentation);
 
     /// <summary>Reads the options back; an unreadable or implausible file is an <see cref="InvalidDataException"/> naming it.</summary>
     public static TrainingOptions Read(string path)
@@ -65,6 +66,7 @@ public sealed record ResumeFile(
             ValidationSplit = file.ValidationSplit,
             Seed = file.Seed,
             Limit = file.Limit,
+            Augmentation = file.Augmentation,
         };
         try
         {

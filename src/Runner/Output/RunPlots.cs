@@ -24,4 +24,11 @@ public static class RunPlots
         PredictionGrid.Save(run.PathOf("predictions.png"), digits, $"First {shown} test images: predicted (true)");
         ConfusionMatrixPlot.Save(run.PathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set");
     }
+
+    /// <summary>augmented.png: the first training images as the augmentation distorts them, captioned with their labels.</summary>
+    public static void WriteAugmented(RunFolder run, IReadOnlyList<float[]> augmented, ImageSet train)
+    {
+        var digits = augmented.Select((pixels, i) => (pixels, $"label {train.Labels[i]}")).ToList();
+        PredictionGrid.SaveCaptioned(run.PathOf("augmented.png"), digits, "Training images as the first step augments them");
+    }
 }

@@ -31,9 +31,25 @@ public static class PredictionGrid
         PngFile.Save(plot, path, width, height);
     }
 
+    /// <summary>Digits with captions of the caller's, none marked: for images that have no prediction, such as augmented training images.</summary>
+    public static void SaveCaptioned(string path, IReadOnlyList<(float[] Pixels784, string Caption)> digits, string title)
+    {
+        ArgumentNullException.ThrowIfNull(digits);
+        using Plot plot = BuildCaptioned(digits.Select(d => (d.Pixels784, d.Caption, false)).ToList(), title, out int width, out int height);
+        PngFile.Save(plot, path, width, height);
+    }
+
     internal static Plot Build(IReadOnlyList<(float[] Pixels784, int Predicted, int? Actual)> digits, string title, out int width, out int height)
     {
         ArgumentNullException.ThrowIfNull(digits);
+        var cells = digits
+            .Select(d => (d.Pixels784, d.Actual is int known ? $"pred {d.Predicted} / true {known}" : $"pred {d.Predicted}", d.Actual is int truth && truth != d.Predicted))
+            .ToList();
+        return BuildCaptioned(cells, title, out width, out height);
+    }
+
+    private static Plot BuildCaptioned(IReadOnlyList<(float[] Pixels784, string Caption, bool Wrong)> digits, string title, out int width, out int height)
+    {
         if (digits.Count == 0)
         {
             throw new ArgumentException("there are no digits to show", nameof(digits));
@@ -54,9 +70,7 @@ public static class PredictionGrid
         var plot = new Plot();
         for (int i = 0; i < digits.Count; i++)
         {
-            (float[] pixels, int predicted, int? actual) = digits[i];
-            bool wrong = actual is int truth && truth != predicted;
-            string caption = actual is int known ? $"pred {predicted} / true {known}" : $"pred {predicted}";
+            (float[] pixels, string caption, bool wrong) = digits[i];
             double left = (i % columns) * CellWidth;
             double top = -(i / columns) * CellHeight;
             AddDigit(plot, pixels, left, top, wrong);

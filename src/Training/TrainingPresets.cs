@@ -1,0 +1,41 @@
+using Handwriting.Kernels;
+
+namespace Handwriting.Training;
+
+/// <summary>
+/// Named sets of training options, for `train --preset NAME`: options given on the command line
+/// override the preset's.
+/// </summary>
+public static class TrainingPresets
+{
+    /// <summary>The seed notebook: 784-128-10, dropout 0.2, Adam 0.001, 5 epochs of batch 32, 20% validation.</summary>
+    public static TrainingOptions Seed { get; } = new();
+
+    /// <summary>
+    /// The most accurate settings found to train within 10 minutes on the CPU accelerator of a
+    /// 2-core machine. README.md ("Training for accuracy") records the sweep that chose them.
+    /// </summary>
+    public static TrainingOptions Best { get; } = new()
+    {
+        Epochs = 14,
+        BatchSize = 128,
+        Hidden = [800],
+        DropoutRate = 0.2f,
+        Schedule = LearningRateSchedule.Cosine,
+        ValidationSplit = 0.1,
+    };
+
+    public static IReadOnlyList<string> Names { get; } = ["seed", "best"];
+
+    /// <summary>The preset of that name (case-insensitive), or false.</summary>
+    public static bool TryGet(string name, out TrainingOptions options)
+    {
+        options = name.ToLowerInvariant() switch
+        {
+            "seed" => Seed,
+            "best" => Best,
+            _ => null!,
+        };
+        return options is not null;
+    }
+}
