@@ -11,7 +11,7 @@ public sealed class TrainOptions
 {
     public Option<string> Preset { get; } = new("--preset")
     {
-        Description = "Start from a named set of options: seed (the notebook's, the defaults below) or best (784-800-10 for 98.5% in about 10 minutes on a 2-core CPU; see README.md); options given as well override the preset's",
+        Description = "Start from a named set of options: seed (the notebook's, the defaults below) or best (784-800-10, 16 augmented epochs of batch 128: 98.86% in 6.5 minutes on a 2-core CPU; see README.md); options given as well override the preset's",
         DefaultValueFactory = _ => "seed",
         HelpName = "seed|best",
     };

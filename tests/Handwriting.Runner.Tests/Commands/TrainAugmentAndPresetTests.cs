@@ -86,6 +86,23 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
         Assert.Equal(12f, augmentation.GetProperty("rotation_max_degrees").GetSingle());
     }
 
+    /// <summary>The preset's own run takes minutes; a limit and one epoch show it wires up end to end.</summary>
+    [Fact]
+    public void The_best_preset_trains_end_to_end_on_a_few_images()
+    {
+        string output = _folder.File("run");
+
+        CliRun result = CliRun.Of("train", "--preset", "best", "--limit", "600", "--epochs", "1", "--out", output, "--accelerator", "cpu");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        JsonElement root = metrics.RootElement;
+        Assert.Equal($"784-{string.Join('-', TrainingPresets.Best.Hidden)}-10", root.GetProperty("network").GetString());
+        Assert.Equal(TrainingPresets.Best.BatchSize, root.GetProperty("batch_size").GetInt32());
+        Assert.Equal(TrainingPresets.Best.Augmentation is null, root.GetProperty("augmentation").ValueKind == JsonValueKind.Null);
+        Assert.Equal(1, root.GetProperty("epochs").GetInt32());
+    }
+
     [Fact]
     public void A_plain_run_records_no_augmentation_and_draws_no_augmented_plot()
     {

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Handwriting.Benchmarks.Setup;
+using Handwriting.Benchmarks.Throughput;
+using Handwriting.Kernels;
+using Handwriting.Kernels.Reference;
+using ILGPU;
+
+namespace Handwriting.Benchmarks;
+
+/// <summary>
+/// Gathering one shuffled batch of 28 x 28 images through the random affine transform, with and
+/// without the elastic field, as `train --augment` does each step. Reads the indices and, per
+/// output pixel, four source pixels (bilinear sampling); writes the batch. The elastic field adds
+/// eight hashes per pixel and no memory traffic.
+/// </summary>
+public class AugmentBenchmarks : DeviceBenchmark, IMeasuredWork
+{
+    private const int SourceRows = 48_000;
+    private const int Side = 28;
+    private const int Pixels = Side * Side;
+    private const uint Seed = 42;
+    private const uint Step = 7;
+
+    private ArrayView<float> _pixels, _batch;
+    private ArrayView<int> _indices;
+    private double[] _pixels64 = [], _batch64 = [];
+    private int[] _indices64 = [];
+
+    [Params(32, 128, 1024)]
+    public int Batch { get; set; }
+
+    [Params(0f, 2f)]
+    public float Elastic { get; set; }
+
+    private AugmentRanges Ranges => AugmentRanges.Affine.WithElastic(Elastic);
+
+    public static Work WorkOf(BenchmarkCase benchmarkCase)
+    {
+        long rows = benchmarkCase.IntParameter(nameof(Batch));
+        return Work.Elements(read: rows + (4 * rows * Pixels), written: rows * Pixels);
+    }
+
+    [Benchmark(Baseline = true)]
+    public void AugmentFloat64() => AugmentReference.Run(_pixels64, _indices64, _batch64, Batch, Side, Ranges, Seed, Step);
+
+    [Benchmark]
+    public void AugmentKernel()
+    {
+        Ops.Augment.Run(_pixels, _indices, _batch, Batch, Side, Ranges, Seed, Step);
+        Synchronize();
+    }
+
+    protected override void Prepare()
+    {
+        var pixels = RandomData.Uniform(SourceRows * Pixels, 0f, 1f, seed: 91);
+        var indices = RandomData.Integers(Batch, SourceRows, seed: 92);
+        (_pixels, _pixels64) = (Upload(pixels), RandomData.Widen(pixels));
+        (_indices, _indices64) = (Upload(indices), indices);
+        (_batch, _batch64) = (Allocate(Batch * Pixels), new double[Batch * Pixels]);
+
+        AugmentKernel();
+    }
+}
