@@ -118,7 +118,7 @@ public sealed class Augment
     }
 
     /// <summary>The elastic displacement along axis (0 x, 1 y) at output pixel (x, y): the control points' displacements interpolated bilinearly.</summary>
-    private static float Elastic(AugmentRanges ranges, uint seed, uint step, int image, int side, int x, int y, int axis)
+    private static float Elastic(AugmentRanges ranges, uint seed, uint step, int row, int side, int x, int y, int axis)
     {
         const int last = AugmentDraw.ElasticGrid - 1;
         float spacing = (side - 1) / (float)last;
@@ -128,8 +128,8 @@ public sealed class Augment
         int gy = Math.Min((int)gridY, last - 1);
         float ax = gridX - gx;
         float ay = gridY - gy;
-        float top = Lerp(AugmentDraw.ElasticDisplacement(ranges, seed, step, image, gx, gy, axis), AugmentDraw.ElasticDisplacement(ranges, seed, step, image, gx + 1, gy, axis), ax);
-        float bottom = Lerp(AugmentDraw.ElasticDisplacement(ranges, seed, step, image, gx, gy + 1, axis), AugmentDraw.ElasticDisplacement(ranges, seed, step, image, gx + 1, gy + 1, axis), ax);
+        float top = Lerp(AugmentDraw.ElasticDisplacement(ranges, seed, step, row, gx, gy, axis), AugmentDraw.ElasticDisplacement(ranges, seed, step, row, gx + 1, gy, axis), ax);
+        float bottom = Lerp(AugmentDraw.ElasticDisplacement(ranges, seed, step, row, gx, gy + 1, axis), AugmentDraw.ElasticDisplacement(ranges, seed, step, row, gx + 1, gy + 1, axis), ax);
         return Lerp(top, bottom, ay);
     }
 

@@ -1,12 +1,13 @@
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The random numbers of one image's augmentation, as pure functions of (seed, step, image), the
+/// The random numbers of one image's augmentation, as pure functions of (seed, step, row), the
 /// same counter-based hash as the dropout mask (<see cref="DropoutMask.Uniform"/>): the kernel on
 /// any backend and the float64 reference draw the same values, and a resumed run repeats them
 /// from the step number alone.
 /// <para>
-/// Image i owns the hash indices [i x <see cref="PerImage"/>, (i + 1) x <see cref="PerImage"/>):
+/// The row is the image's place in its batch, so an image drawn again in another epoch gets other
+/// draws. Row r owns the hash indices [r x <see cref="PerImage"/>, (r + 1) x <see cref="PerImage"/>):
 /// four for the affine transform, then two per elastic control point.
 /// </para>
 /// </summary>
@@ -18,26 +19,26 @@ public static class AugmentDraw
     /// <summary>Hash indices one image uses: shift x, shift y, rotation, scale, then (dx, dy) per control point.</summary>
     public const int PerImage = 4 + (2 * ElasticGrid * ElasticGrid);
 
-    public static float ShiftX(AugmentRanges ranges, uint seed, uint step, int image) =>
-        Between(ranges.ShiftMin, ranges.ShiftMax, seed, step, image, 0);
+    public static float ShiftX(AugmentRanges ranges, uint seed, uint step, int row) =>
+        Between(ranges.ShiftMin, ranges.ShiftMax, seed, step, row, 0);
 
-    public static float ShiftY(AugmentRanges ranges, uint seed, uint step, int image) =>
-        Between(ranges.ShiftMin, ranges.ShiftMax, seed, step, image, 1);
+    public static float ShiftY(AugmentRanges ranges, uint seed, uint step, int row) =>
+        Between(ranges.ShiftMin, ranges.ShiftMax, seed, step, row, 1);
 
-    public static float RotationDegrees(AugmentRanges ranges, uint seed, uint step, int image) =>
-        Between(ranges.RotationMinDegrees, ranges.RotationMaxDegrees, seed, step, image, 2);
+    public static float RotationDegrees(AugmentRanges ranges, uint seed, uint step, int row) =>
+        Between(ranges.RotationMinDegrees, ranges.RotationMaxDegrees, seed, step, row, 2);
 
-    public static float Scale(AugmentRanges ranges, uint seed, uint step, int image) =>
-        Between(ranges.ScaleMin, ranges.ScaleMax, seed, step, image, 3);
+    public static float Scale(AugmentRanges ranges, uint seed, uint step, int row) =>
+        Between(ranges.ScaleMin, ranges.ScaleMax, seed, step, row, 3);
 
     /// <summary>
     /// The elastic displacement, in [-Elastic, Elastic) pixels, of control point (gx, gy) along
     /// axis 0 (x) or 1 (y).
     /// </summary>
-    public static float ElasticDisplacement(AugmentRanges ranges, uint seed, uint step, int image, int gx, int gy, int axis) =>
-        Between(-ranges.Elastic, ranges.Elastic, seed, step, image, 4 + (2 * ((gy * ElasticGrid) + gx)) + axis);
+    public static float ElasticDisplacement(AugmentRanges ranges, uint seed, uint step, int row, int gx, int gy, int axis) =>
+        Between(-ranges.Elastic, ranges.Elastic, seed, step, row, 4 + (2 * ((gy * ElasticGrid) + gx)) + axis);
 
     /// <summary>min + u (max - min) with u uniform in [0, 1): exactly min when the interval is a single value.</summary>
-    private static float Between(float min, float max, uint seed, uint step, int image, int draw) =>
-        min + (DropoutMask.Uniform(seed, step, (uint)((image * PerImage) + draw)) * (max - min));
+    private static float Between(float min, float max, uint seed, uint step, int row, int draw) =>
+        min + (DropoutMask.Uniform(seed, step, (uint)((row * PerImage) + draw)) * (max - min));
 }

@@ -16,6 +16,12 @@ public readonly record struct AugmentRanges(
     float ScaleMax,
     float Elastic)
 {
+    /// <summary>The largest elastic displacement accepted: more would tear a 28-pixel digit apart (its control points are 9 pixels apart).</summary>
+    public const float MaxElastic = 8f;
+
+    /// <summary>The smallest scale accepted: below it a digit shrinks to a dot (and 1 / scale overflows near 0).</summary>
+    public const float MinScale = 0.1f;
+
     /// <summary>The random affine transform of the issue that asked for augmentation: shift +/-2 px, rotation +/-12 degrees, scale 0.9-1.1, no elastic distortion.</summary>
     public static AugmentRanges Affine { get; } = new(-2f, 2f, -12f, 12f, 0.9f, 1.1f, 0f);
 
@@ -41,12 +47,12 @@ public readonly record struct AugmentRanges(
             return "an augmentation range has its minimum above its maximum";
         }
 
-        if (ScaleMin <= 0f)
+        if (ScaleMin < MinScale)
         {
-            return "the augmentation scale must be positive";
+            return "the augmentation scale must be at least 0.1";
         }
 
-        return Elastic < 0f ? "the elastic distortion must be at least 0 pixels" : null;
+        return Elastic is < 0f or > MaxElastic ? "the elastic distortion must be between 0 and 8 pixels" : null;
     }
 
     private static bool AllFinite(params ReadOnlySpan<float> values)

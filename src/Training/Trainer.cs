@@ -28,6 +28,7 @@ public sealed class Trainer : IDisposable
     private readonly TrainingOptions _options;
     private readonly uint _dropoutSeed;
     private readonly uint _augmentSeed;
+    private readonly int _imageSide;
     private Random _shuffle;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _totals;
 
@@ -36,10 +37,11 @@ public sealed class Trainer : IDisposable
         options.Validate();
         _device = device;
         _options = options;
+        _imageSide = options.Augmentation is null ? 0 : ImageSide(inputs); // before anything is allocated
         var shape = new MlpShape(inputs, options.Hidden, classes);
         Network = new DeviceNetwork(device, shape, GlorotUniform.Initialize(shape, options.Seed), Math.Max(options.BatchSize, EvaluationRows));
         _dropoutSeed = DropoutMask.Hash((uint)options.Seed, 0xD0u, 0u);
-        _augmentSeed = AugmentationPreview.SeedOf(options.Seed);
+        _augmentSeed = AugmentSeedOf(options.Seed);
         _shuffle = NewShuffle(options.Seed);
         _totals = device.Accelerator.Allocate1D<float>(2);
     }
@@ -93,7 +95,6 @@ public sealed class Trainer : IDisposable
         using var losses = _device.Accelerator.Allocate1D<float>(train.Count);
         using var correct = _device.Accelerator.Allocate1D<float>(train.Count);
         using var augmented = _options.Augmentation is null ? null : _device.Accelerator.Allocate1D<float>((long)batch * train.Width);
-        int side = _options.Augmentation is null ? 0 : ImageSide(train.Width);
         var ops = _device.Ops;
         bool reports = progress is not null && progressInterval != Timeout.InfiniteTimeSpan;
 
@@ -137,8 +138,8 @@ public sealed class Trainer : IDisposable
                 ArrayView<int> labels = ((ArrayView<int>)shuffledLabels.View).SubView(first, rows);
 
                 // Dropout's mask and the augmentation's draws are keyed by the optimiser step, so
-                // a resumed run repeats them.
-                uint maskStep = (uint)Network.AdamSteps;
+                // a resumed run repeats them and every epoch draws anew.
+                uint drawStep = (uint)Network.AdamSteps;
                 var (input, inputRows) = (train.Pixels, batchIndices);
                 if (_options.Augmentation is { } ranges && augmented is not null)
                 {
@@ -146,10 +147,10 @@ public sealed class Trainer : IDisposable
                     // by one more launch, and the first layer reads that buffer row by row.
                     input = Slice(augmented, 0, rows * train.Width);
                     inputRows = default;
-                    ops.Augment.Run(train.Pixels, batchIndices, input, rows, side, ranges, _augmentSeed, maskStep);
+                    ops.Augment.Run(train.Pixels, batchIndices, input, rows, _imageSide, ranges, _augmentSeed, drawStep);
                 }
 
-                Network.Forward(input, inputRows, rows, _options.DropoutRate, _dropoutSeed, maskStep);
+                Network.Forward(input, inputRows, rows, _options.DropoutRate, _dropoutSeed, drawStep);
                 Network.Loss(labels, Slice(losses, first, rows), Slice(correct, first, rows), rows);
                 Network.Backward(input, inputRows, rows, _options.DropoutRate);
                 Network.AdamStep(StepSettings(Network.AdamSteps, totalSteps));
@@ -179,6 +180,9 @@ public sealed class Trainer : IDisposable
 
         return history;
     }
+
+    /// <summary>The seed of a run's augmentation draws, derived from the run's seed as dropout's is.</summary>
+    internal static uint AugmentSeedOf(int runSeed) => DropoutMask.Hash((uint)runSeed, 0xA6u, 0u);
 
     /// <summary>The side of the square images augmentation transforms; other images cannot be augmented.</summary>
     internal static int ImageSide(int width)

@@ -43,7 +43,8 @@ public sealed record TrainingOptions
         Check(Adam.WeightDecay >= 0f && float.IsFinite(Adam.WeightDecay), "--weight-decay must be a finite number, at least 0");
         Check(ValidationSplit >= 0 && ValidationSplit < 1, "--validation-split must be in [0, 1)");
         Check(Limit is null or >= 1, "--limit must be at least 1");
-        Check(Augmentation?.Fault() is null, $"--augment: {Augmentation?.Fault()}");
+        string? augmentFault = Augmentation?.Fault();
+        Check(augmentFault is null, augmentFault?.Contains("elastic", StringComparison.Ordinal) == true ? $"--elastic: {augmentFault}" : $"--augment: {augmentFault}");
     }
 
     private static void Check(bool condition, string message)

@@ -58,7 +58,7 @@ public static class AugmentReference
         }
     }
 
-    private static double Elastic(AugmentRanges ranges, uint seed, uint step, int image, int side, int x, int y, int axis)
+    private static double Elastic(AugmentRanges ranges, uint seed, uint step, int row, int side, int x, int y, int axis)
     {
         const int last = AugmentDraw.ElasticGrid - 1;
         double spacing = (side - 1) / (double)last;
@@ -68,7 +68,7 @@ public static class AugmentReference
         int gy = Math.Min((int)gridY, last - 1);
         double ax = gridX - gx;
         double ay = gridY - gy;
-        double Control(int cx, int cy) => AugmentDraw.ElasticDisplacement(ranges, seed, step, image, cx, cy, axis);
+        double Control(int cx, int cy) => AugmentDraw.ElasticDisplacement(ranges, seed, step, row, cx, cy, axis);
         double top = Control(gx, gy) + ((Control(gx + 1, gy) - Control(gx, gy)) * ax);
         double bottom = Control(gx, gy + 1) + ((Control(gx + 1, gy + 1) - Control(gx, gy + 1)) * ax);
         return top + ((bottom - top) * ay);

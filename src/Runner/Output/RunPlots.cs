@@ -25,10 +25,10 @@ public static class RunPlots
         ConfusionMatrixPlot.Save(run.PathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set");
     }
 
-    /// <summary>augmented.png: the first training images as the augmentation distorts them, captioned with their labels.</summary>
+    /// <summary>augmented.png: the first training images (in file order) under the first step's augmentation draws, captioned with their labels.</summary>
     public static void WriteAugmented(RunFolder run, IReadOnlyList<float[]> augmented, ImageSet train)
     {
         var digits = augmented.Select((pixels, i) => (pixels, $"label {train.Labels[i]}")).ToList();
-        PredictionGrid.SaveCaptioned(run.PathOf("augmented.png"), digits, "Training images as the first step augments them");
+        PredictionGrid.SaveCaptioned(run.PathOf("augmented.png"), digits, $"Training images 1-{digits.Count} under the first step's draws");
     }
 }

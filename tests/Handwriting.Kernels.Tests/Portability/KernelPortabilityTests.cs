@@ -17,6 +17,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
     private static readonly string[] ExpectedKernels =
     [
         "Adam.Kernel",
+        "Augment.Kernel",
         "BiasGradient.Kernel",
         "DenseForwardKernel.Kernel",
         "DenseForwardTiledKernel.Kernel",

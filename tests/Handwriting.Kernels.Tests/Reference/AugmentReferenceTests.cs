@@ -76,12 +76,59 @@ public sealed class AugmentReferenceTests
         AssertSpread(elastic, -2f, 2f, "elastic displacement");
     }
 
+    /// <summary>
+    /// Each of an image's draws has its own hash index: two draws sharing one would be perfectly
+    /// correlated, and the kernel-against-reference tests could not tell, since both call
+    /// <see cref="AugmentDraw"/>. Over 4096 images independent draws correlate by about 1/64.
+    /// </summary>
+    [Fact]
+    public void An_images_draws_are_uncorrelated()
+    {
+        var ranges = AugmentRanges.Affine.WithElastic(2f);
+        const int images = 4096;
+        var draws = new List<double[]>
+        {
+            Draws(images, r => AugmentDraw.ShiftX(ranges, 3, 9, r)),
+            Draws(images, r => AugmentDraw.ShiftY(ranges, 3, 9, r)),
+            Draws(images, r => AugmentDraw.RotationDegrees(ranges, 3, 9, r)),
+            Draws(images, r => AugmentDraw.Scale(ranges, 3, 9, r)),
+            Draws(images, r => AugmentDraw.ElasticDisplacement(ranges, 3, 9, r, 0, 0, 0)),
+            Draws(images, r => AugmentDraw.ElasticDisplacement(ranges, 3, 9, r, 0, 0, 1)),
+            Draws(images, r => AugmentDraw.ElasticDisplacement(ranges, 3, 9, r, 3, 3, 1)),
+            Draws(images, r => AugmentDraw.ShiftX(ranges, 3, 10, r)), // the next step
+        };
+
+        for (int a = 0; a < draws.Count; a++)
+        {
+            for (int b = a + 1; b < draws.Count; b++)
+            {
+                double correlation = Correlation(draws[a], draws[b]);
+                Assert.True(Math.Abs(correlation) < 0.08, $"draws {a} and {b} correlate by {correlation:F3}");
+            }
+        }
+    }
+
+    private static double[] Draws(int count, Func<int, float> draw) => Enumerable.Range(0, count).Select(r => (double)draw(r)).ToArray();
+
+    private static double Correlation(double[] x, double[] y)
+    {
+        double meanX = x.Average();
+        double meanY = y.Average();
+        double covariance = x.Zip(y, (a, b) => (a - meanX) * (b - meanY)).Sum();
+        double varianceX = x.Sum(a => (a - meanX) * (a - meanX));
+        double varianceY = y.Sum(b => (b - meanY) * (b - meanY));
+        return covariance / Math.Sqrt(varianceX * varianceY);
+    }
+
     [Fact]
     public void Ranges_report_their_first_fault()
     {
         Assert.Null(AugmentRanges.Affine.Fault());
         Assert.Null(AugmentRanges.Identity.Fault());
-        Assert.Contains("positive", (AugmentRanges.Affine with { ScaleMin = 0f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("at least 0.1", (AugmentRanges.Affine with { ScaleMin = 0f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("at least 0.1", (AugmentRanges.Affine with { ScaleMin = 1e-40f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("between 0 and 8", AugmentRanges.Affine.WithElastic(8.5f).Fault(), StringComparison.Ordinal);
+        Assert.Null(AugmentRanges.Affine.WithElastic(AugmentRanges.MaxElastic).Fault());
         Assert.Contains("minimum above its maximum", (AugmentRanges.Affine with { ShiftMin = 3f }).Fault(), StringComparison.Ordinal);
         Assert.Contains("finite", (AugmentRanges.Affine with { RotationMaxDegrees = float.NaN }).Fault(), StringComparison.Ordinal);
         Assert.Contains("elastic", (AugmentRanges.Affine.WithElastic(-1f)).Fault(), StringComparison.Ordinal);

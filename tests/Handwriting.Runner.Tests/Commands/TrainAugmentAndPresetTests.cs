@@ -19,6 +19,7 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
     [InlineData("--elastic 2", "--elastic needs --augment")]
     [InlineData("--augment --elastic -1", "--elastic")]
     [InlineData("--augment --elastic NaN", "--elastic")]
+    [InlineData("--augment --elastic 9", "from 0 to 8")]
     [InlineData("--preset fastest", "'fastest' is not a preset")]
     public void A_bad_augmentation_or_preset_is_a_usage_error(string arguments, string named)
     {
@@ -29,9 +30,34 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_folder.Path));
     }
 
+    /// <summary>The seed notebook's settings, written out: what `train` with no option must run.</summary>
     [Fact]
-    public void Without_a_preset_the_options_are_the_seed_notebooks() =>
-        Assert.Equal(TrainingPresets.Seed, Read(""), OptionsComparer.Instance);
+    public void Without_a_preset_the_options_are_the_seed_notebooks()
+    {
+        var notebook = new TrainingOptions
+        {
+            Epochs = 5,
+            BatchSize = 32,
+            Hidden = [128],
+            DropoutRate = 0.2f,
+            Adam = new AdamSettings(0.001f),
+            Schedule = LearningRateSchedule.Constant,
+            ValidationSplit = 0.2,
+            Seed = 0,
+            Limit = null,
+            Augmentation = null,
+        };
+
+        Assert.Equal(notebook, Read(""), OptionsComparer.Instance);
+        Assert.Equal(notebook, Read("--preset seed"), OptionsComparer.Instance);
+    }
+
+    [Fact]
+    public void An_explicit_augment_keeps_a_presets_own_ranges()
+    {
+        Assert.Equal(TrainingPresets.Best.Augmentation, Read("--preset best --augment").Augmentation);
+        Assert.Equal(TrainingPresets.Best.Augmentation!.Value.WithElastic(3f), Read("--preset best --elastic 3").Augmentation);
+    }
 
     [Fact]
     public void The_best_preset_is_its_recorded_options() =>
