@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Handwriting.Runner.Tests.Images;
 
 namespace Handwriting.Runner.Tests.Commands;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Handwriting.Kernels;
 using Handwriting.Runner.Commands;
 using Handwriting.Runner.Output;
-using Handwriting.Runner.Tests.Images;
 using Handwriting.Training;
 
 namespace Handwriting.Runner.Tests.Commands;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Tests.Images;
 
 namespace Handwriting.Runner.Tests.Commands;
 

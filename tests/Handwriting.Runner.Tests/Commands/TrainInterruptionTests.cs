@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Handwriting.Runner.Tests.Images;
 
 namespace Handwriting.Runner.Tests.Commands;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Handwriting.Kernels;
 using Handwriting.Runner.Output;
-using Handwriting.Runner.Tests.Images;
 using Handwriting.Training;
 
 namespace Handwriting.Runner.Tests.Commands;

@@ -1,4 +1,3 @@
-using Handwriting.Runner.Tests.Images;
 
 namespace Handwriting.Runner.Tests.Commands;
 

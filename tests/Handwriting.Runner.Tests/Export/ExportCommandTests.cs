@@ -1,5 +1,4 @@
 using Handwriting.Runner.Tests.Commands;
-using Handwriting.Runner.Tests.Images;
 using Handwriting.Training.Model;
 
 namespace Handwriting.Runner.Tests.Export;

@@ -1,6 +1,5 @@
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Tests.Commands;
-using Handwriting.Runner.Tests.Images;
 using Handwriting.Training;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;

@@ -1,7 +1,6 @@
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Commands;
 using Handwriting.Runner.Tests.Commands;
-using Handwriting.Runner.Tests.Images;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 using Microsoft.ML.OnnxRuntime;

@@ -1,5 +1,4 @@
 using Handwriting.Runner.Plots;
-using Handwriting.Runner.Tests.Images;
 using ScottPlot;
 using SkiaSharp;
 

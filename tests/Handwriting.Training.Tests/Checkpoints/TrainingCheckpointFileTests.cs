@@ -1,6 +1,5 @@
 using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Model;
-using Handwriting.Training.Tests.Model;
 
 namespace Handwriting.Training.Tests.Checkpoints;
 

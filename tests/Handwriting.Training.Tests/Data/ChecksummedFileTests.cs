@@ -9,7 +9,7 @@ public sealed class ChecksummedFileTests : IDisposable
     private static readonly byte[] Content = Encoding.ASCII.GetBytes("the bytes we expect");
     private static readonly string ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(Content));
 
-    private readonly TemporaryDirectory _folder = new();
+    private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

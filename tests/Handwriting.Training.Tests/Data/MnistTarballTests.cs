@@ -9,8 +9,8 @@ public sealed class MnistTarballTests : IDisposable
     private static readonly byte[] Digits = Encoding.ASCII.GetBytes("0123456789");
     private static readonly MnistFile DigitsFile = new("digits", Convert.ToHexStringLower(SHA256.HashData(Digits)));
 
-    private readonly TemporaryDirectory _scratch = new();
-    private readonly TemporaryDirectory _target = new();
+    private readonly TemporaryFolder _scratch = new();
+    private readonly TemporaryFolder _target = new();
     private readonly List<string> _reports = [];
 
     public void Dispose()

@@ -3,7 +3,6 @@ using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Data;
 using Handwriting.Training.Network;
 using Handwriting.Training.Tests.Data;
-using Handwriting.Training.Tests.Model;
 
 namespace Handwriting.Training.Tests.Training;
 

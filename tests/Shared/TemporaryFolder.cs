@@ -1,9 +1,12 @@
-namespace Handwriting.Training.Tests.Data;
+namespace Handwriting.Tests.Shared;
 
-/// <summary>A fresh folder under the system temp folder, deleted with everything in it on dispose.</summary>
-public sealed class TemporaryDirectory : IDisposable
+/// <summary>
+/// A fresh folder under the system temp folder, deleted with everything in it on dispose.
+/// One source file compiled into every test project that writes files (see their .csproj).
+/// </summary>
+internal sealed class TemporaryFolder : IDisposable
 {
-    public TemporaryDirectory()
+    public TemporaryFolder()
     {
         Path = Directory.CreateTempSubdirectory("handwriting-tests-").FullName;
     }
