@@ -48,7 +48,7 @@ public static class OwnTrainerBenchmark
         var test = MnistData.LoadOrFetch(dataOption, _ => { }).Test;
         using var device = ComputeDevice.Open(kind);
         using var network = SavedNetwork.Load(device, modelPath);
-        using var data = new DeviceDataset(device.Accelerator, test.Pixels, test.Labels, test.PixelsPerImage);
+        using var data = new DeviceDataset(device.Accelerator, test);
         Evaluation.LossAndAccuracy(device, network, data);
         double best = double.MaxValue;
         for (int pass = 0; pass < 3; pass++)
@@ -66,7 +66,7 @@ public static class OwnTrainerBenchmark
     {
         var images = MnistData.LoadOrFetch(dataOption, _ => { }).Train.Take(batchSize * steps);
         using var device = ComputeDevice.Open(kind);
-        using var train = new DeviceDataset(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
+        using var train = new DeviceDataset(device.Accelerator, images);
         using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, BatchSize = batchSize, ValidationSplit = 0 }, images.PixelsPerImage, 10);
         long launches = device.Counters.Launches;
         long synchronizations = device.Counters.Synchronizations;

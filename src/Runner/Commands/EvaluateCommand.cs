@@ -35,7 +35,7 @@ public static class EvaluateCommand
             using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
             using var network = SavedNetwork.Load(device, modelPath);
             var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), asJson ? error.WriteLine : output.WriteLine);
-            using var test = new DeviceDataset(device.Accelerator, mnist.Test.Pixels, mnist.Test.Labels, mnist.Test.PixelsPerImage);
+            using var test = new DeviceDataset(device.Accelerator, mnist.Test);
             var result = Evaluation.Run(device, network, test);
             var confusion = result.ConfusionMatrix();
             ConfusionMatrixPlot.Save(plotPath, confusion);

@@ -69,9 +69,9 @@ public static class TrainCommand
         using var run = resume is null ? RunFolder.Create(target) : RunFolder.Resume(target);
 
         var clock = Stopwatch.StartNew();
-        using var train = Upload(device, trainImages);
-        using var validation = Upload(device, validationImages);
-        using var test = Upload(device, mnist.Test);
+        using var train = new DeviceDataset(device.Accelerator, trainImages);
+        using var validation = new DeviceDataset(device.Accelerator, validationImages);
+        using var test = new DeviceDataset(device.Accelerator, mnist.Test);
         using var trainer = new Trainer(device, options, trainImages.PixelsPerImage, 10);
         output.WriteLine($"Training {trainer.Network.Shape} on {train.Count} images, validating on {validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs{AugmentationText(options.Augmentation)}");
         if (checkpoint is not null)
@@ -154,7 +154,4 @@ public static class TrainCommand
         { Elastic: > 0f } r => string.Create(CultureInfo.InvariantCulture, $", augmented (affine + elastic {r.Elastic} px)"),
         _ => ", augmented (affine)",
     };
-
-    private static DeviceDataset Upload(ComputeDevice device, ImageSet images) =>
-        new(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
 }

@@ -1,3 +1,4 @@
+using Handwriting.Training.Data;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -27,6 +28,12 @@ public sealed class DeviceDataset : IDisposable
         _labels = accelerator.Allocate1D<int>(Math.Max(1, labels.Length));
         Pixels.CopyFromCPU(pixels);
         Labels.CopyFromCPU(labels);
+    }
+
+    /// <summary>An image set (pixels in [0, 1], labels 0..9), one row of PixelsPerImage per image.</summary>
+    public DeviceDataset(Accelerator accelerator, ImageSet images)
+        : this(accelerator, images.Pixels, images.Labels, images.PixelsPerImage)
+    {
     }
 
     public int Count { get; }

@@ -1,7 +1,6 @@
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Reference;
-using Handwriting.Training.Data;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Reference;
@@ -70,7 +69,7 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
     public void Identity_augmentation_trains_exactly_as_no_augmentation()
     {
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, mnist.Data.Train.Take(640));
+        using var train = new DeviceDataset(device.Accelerator, mnist.Data.Train.Take(640));
 
         Assert.Equal(Trained(device, train, Options), Trained(device, train, Options with { Augmentation = AugmentRanges.Identity }));
     }
@@ -79,7 +78,7 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
     public void Augmented_runs_repeat_from_their_seed_and_differ_from_plain_ones()
     {
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, mnist.Data.Train.Take(640));
+        using var train = new DeviceDataset(device.Accelerator, mnist.Data.Train.Take(640));
         var augmented = Options with { Augmentation = AugmentRanges.Affine };
 
         float[] first = Trained(device, train, augmented);
@@ -95,7 +94,7 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
     {
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
         var images = mnist.Data.Train.Take(30);
-        using var train = Upload(device, images);
+        using var train = new DeviceDataset(device.Accelerator, images);
 
         var identity = AugmentationPreview.Of(device, train, AugmentRanges.Identity, runSeed: 0, count: 25);
         var affine = AugmentationPreview.Of(device, train, AugmentRanges.Affine, runSeed: 0, count: 25);
@@ -139,7 +138,4 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
         view.CopyToCPU(values);
         return values;
     }
-
-    private static DeviceDataset Upload(ComputeDevice device, ImageSet images) =>
-        new(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
 }

@@ -18,7 +18,7 @@ public sealed class DivergenceTests(RealMnist mnist)
     {
         var (training, _) = mnist.Data.Train.Take(3200).Split(0);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = new DeviceDataset(device.Accelerator, training.Pixels, training.Labels, training.PixelsPerImage);
+        using var train = new DeviceDataset(device.Accelerator, training);
         var options = new TrainingOptions { Epochs = 2, Adam = new AdamSettings(learningRate) };
         using var trainer = new Trainer(device, options, 784, 10);
 

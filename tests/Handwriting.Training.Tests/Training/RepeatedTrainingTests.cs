@@ -18,9 +18,9 @@ public sealed class RepeatedTrainingTests(RealMnist mnist)
         void TrainOnce()
         {
             using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-            using var train = new DeviceDataset(device.Accelerator, training.Pixels, training.Labels, training.PixelsPerImage);
-            using var held = new DeviceDataset(device.Accelerator, validation.Pixels, validation.Labels, validation.PixelsPerImage);
-            using var tested = new DeviceDataset(device.Accelerator, test.Pixels, test.Labels, test.PixelsPerImage);
+            using var train = new DeviceDataset(device.Accelerator, training);
+            using var held = new DeviceDataset(device.Accelerator, validation);
+            using var tested = new DeviceDataset(device.Accelerator, test);
             using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1 }, 784, 10);
             trainer.Fit(train, held);
             Assert.InRange(Evaluation.Run(device, trainer.Network, tested).Summary.Accuracy, 0.5, 1.0);

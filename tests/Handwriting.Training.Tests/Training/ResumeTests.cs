@@ -1,6 +1,5 @@
 using Handwriting.Kernels.Devices;
 using Handwriting.Training.Checkpoints;
-using Handwriting.Training.Data;
 using Handwriting.Training.Network;
 using Handwriting.Training.Tests.Data;
 
@@ -44,8 +43,8 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
         var options = scheduled ? Scheduled : augmented ? Augmented : Options;
         var (training, validation) = mnist.Data.Train.Take(1200).Split(0.2);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, training);
-        using var held = Upload(device, validation);
+        using var train = new DeviceDataset(device.Accelerator, training);
+        using var held = new DeviceDataset(device.Accelerator, validation);
 
         float[] expected;
         IReadOnlyList<EpochMetrics> expectedHistory;
@@ -74,7 +73,7 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
     {
         var (training, _) = mnist.Data.Train.Take(1200).Split(0.2);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, training);
+        using var train = new DeviceDataset(device.Accelerator, training);
         float[] Trained(TrainingOptions options)
         {
             using var trainer = new Trainer(device, options, 784, 10);
@@ -102,7 +101,7 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
     {
         var (training, _) = mnist.Data.Train.Take(1200).Split(0.2);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, training);
+        using var train = new DeviceDataset(device.Accelerator, training);
         TrainingCheckpoint checkpoint = Interrupt(device, train, null, 1, 5);
 
         using var otherSeed = new Trainer(device, Options with { Seed = 1 }, 784, 10);
@@ -115,7 +114,7 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
     {
         var (training, _) = mnist.Data.Train.Take(200).Split(0);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, training);
+        using var train = new DeviceDataset(device.Accelerator, training);
         using var trainer = new Trainer(device, Options, 784, 10);
 
         var stopped = Assert.Throws<TrainingInterruptedException>(() => trainer.Fit(train, null, cancellation: new CancellationToken(canceled: true)));
@@ -141,7 +140,4 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
         var stopped = Assert.Throws<TrainingInterruptedException>(() => trainer.Fit(train, held, Progress, TimeSpan.Zero, cancellation: cancel.Token));
         return stopped.Checkpoint!;
     }
-
-    private static DeviceDataset Upload(ComputeDevice device, ImageSet images) =>
-        new(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
 }

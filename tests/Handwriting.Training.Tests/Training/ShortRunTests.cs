@@ -14,8 +14,8 @@ public sealed class ShortRunTests(RealMnist mnist)
     {
         var (training, validation) = mnist.Data.Train.Take(6000).Split(0.2);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, training);
-        using var held = Upload(device, validation);
+        using var train = new DeviceDataset(device.Accelerator, training);
+        using var held = new DeviceDataset(device.Accelerator, validation);
         using var trainer = new Trainer(device, new TrainingOptions { Epochs = 2 }, 784, 10);
 
         var history = trainer.Fit(train, held);
@@ -43,7 +43,7 @@ public sealed class ShortRunTests(RealMnist mnist)
     {
         var (training, _) = mnist.Data.Train.Take(640).Split(0);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, training);
+        using var train = new DeviceDataset(device.Accelerator, training);
         using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, ValidationSplit = 0 }, 784, 10);
         var reports = new List<TrainingProgress>();
 
@@ -58,13 +58,10 @@ public sealed class ShortRunTests(RealMnist mnist)
     private static float[] TrainParameters(ImageSet training, ImageSet validation, int seed)
     {
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = Upload(device, training);
-        using var held = Upload(device, validation);
+        using var train = new DeviceDataset(device.Accelerator, training);
+        using var held = new DeviceDataset(device.Accelerator, validation);
         using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, Seed = seed }, 784, 10);
         trainer.Fit(train, held);
         return trainer.Network.ReadParameters();
     }
-
-    private static DeviceDataset Upload(ComputeDevice device, ImageSet images) =>
-        new(device.Accelerator, images.Pixels, images.Labels, images.PixelsPerImage);
 }
