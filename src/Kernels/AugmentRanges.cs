@@ -35,9 +35,12 @@ public readonly record struct AugmentRanges(
     public AugmentRanges WithElastic(float pixels) => this with { Elastic = pixels };
 
     /// <summary>Null when the ranges are usable, else the first fault, worded for an error message.</summary>
-    public string? Fault()
+    public string? Fault() => AffineFault() ?? ElasticFault();
+
+    /// <summary>Null when the shift, rotation and scale ranges are usable, else the first fault.</summary>
+    public string? AffineFault()
     {
-        if (!AllFinite(ShiftMin, ShiftMax, RotationMinDegrees, RotationMaxDegrees, ScaleMin, ScaleMax, Elastic))
+        if (!AllFinite(ShiftMin, ShiftMax, RotationMinDegrees, RotationMaxDegrees, ScaleMin, ScaleMax))
         {
             return "every augmentation range must be a finite number";
         }
@@ -52,8 +55,12 @@ public readonly record struct AugmentRanges(
             return "the augmentation scale must be at least 0.1";
         }
 
-        return Elastic is < 0f or > MaxElastic ? "the elastic distortion must be between 0 and 8 pixels" : null;
+        return null;
     }
+
+    /// <summary>Null when the elastic distortion is usable (NaN and infinity are not), else its fault.</summary>
+    public string? ElasticFault() =>
+        Elastic is >= 0f and <= MaxElastic ? null : "the elastic distortion must be between 0 and 8 pixels";
 
     private static bool AllFinite(params ReadOnlySpan<float> values)
     {

@@ -43,8 +43,8 @@ public sealed record TrainingOptions
         Check(Adam.WeightDecay >= 0f && float.IsFinite(Adam.WeightDecay), "--weight-decay must be a finite number, at least 0");
         Check(ValidationSplit >= 0 && ValidationSplit < 1, "--validation-split must be in [0, 1)");
         Check(Limit is null or >= 1, "--limit must be at least 1");
-        string? augmentFault = Augmentation?.Fault();
-        Check(augmentFault is null, augmentFault?.Contains("elastic", StringComparison.Ordinal) == true ? $"--elastic: {augmentFault}" : $"--augment: {augmentFault}");
+        Check(Augmentation?.AffineFault() is null, $"--augment: {Augmentation?.AffineFault()}");
+        Check(Augmentation?.ElasticFault() is null, $"--elastic: {Augmentation?.ElasticFault()}");
     }
 
     private static void Check(bool condition, string message)

@@ -152,18 +152,10 @@ public sealed class TrainOptions
             return ranges;
         }
 
-        float elastic = parse.GetValue(Elastic);
-        if (ranges is null)
-        {
-            throw new UsageException("--elastic needs --augment: the elastic field is added to the affine distortion");
-        }
-
-        if (!(elastic >= 0f && elastic <= AugmentRanges.MaxElastic))
-        {
-            throw new UsageException($"--elastic must be a number of pixels from 0 to {AugmentRanges.MaxElastic.ToString(CultureInfo.InvariantCulture)} (got {elastic.ToString(CultureInfo.InvariantCulture)})");
-        }
-
-        return ranges.Value.WithElastic(elastic);
+        // Its range is checked with the other options' (TrainingOptions.Validate).
+        return ranges is { } given
+            ? given.WithElastic(parse.GetValue(Elastic))
+            : throw new UsageException("--elastic needs --augment: the elastic field is added to the affine distortion");
     }
 
     /// <summary>With --resume the options come from the run's resume.json: giving any of them too is a usage error.</summary>

@@ -132,6 +132,8 @@ public sealed class AugmentReferenceTests
         Assert.Contains("minimum above its maximum", (AugmentRanges.Affine with { ShiftMin = 3f }).Fault(), StringComparison.Ordinal);
         Assert.Contains("finite", (AugmentRanges.Affine with { RotationMaxDegrees = float.NaN }).Fault(), StringComparison.Ordinal);
         Assert.Contains("elastic", (AugmentRanges.Affine.WithElastic(-1f)).Fault(), StringComparison.Ordinal);
+        Assert.Contains("elastic", AugmentRanges.Affine.WithElastic(float.NaN).ElasticFault(), StringComparison.Ordinal);
+        Assert.Null(AugmentRanges.Affine.WithElastic(float.NaN).AffineFault());
     }
 
     /// <summary>Every draw inside [min, max), and the extremes within 1% of the width of the ends: uniform draws fill the interval.</summary>

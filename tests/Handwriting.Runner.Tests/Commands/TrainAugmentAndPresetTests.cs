@@ -18,7 +18,7 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
     [InlineData("--elastic 2", "--elastic needs --augment")]
     [InlineData("--augment --elastic -1", "--elastic")]
     [InlineData("--augment --elastic NaN", "--elastic")]
-    [InlineData("--augment --elastic 9", "from 0 to 8")]
+    [InlineData("--augment --elastic 9", "--elastic: the elastic distortion must be between 0 and 8 pixels")]
     [InlineData("--preset fastest", "'fastest' is not a preset")]
     public void A_bad_augmentation_or_preset_is_a_usage_error(string arguments, string named)
     {
