@@ -78,22 +78,16 @@ public sealed class TrainOptions
         HelpName = "DIR",
     };
 
+    /// <summary>The options that set up a run, in --help order: all but --resume, which continues one with the options it was started with.</summary>
+    private Option[] RunOptions => [Preset, Epochs, BatchSize, Hidden, Dropout, LearningRate, LearningRateSchedule, WeightDecay, ValidationSplit, Augment, Elastic, Seed, Limit, Out];
+
     public void AddTo(Command command)
     {
-        command.Add(Preset);
-        command.Add(Epochs);
-        command.Add(BatchSize);
-        command.Add(Hidden);
-        command.Add(Dropout);
-        command.Add(LearningRate);
-        command.Add(LearningRateSchedule);
-        command.Add(WeightDecay);
-        command.Add(ValidationSplit);
-        command.Add(Augment);
-        command.Add(Elastic);
-        command.Add(Seed);
-        command.Add(Limit);
-        command.Add(Out);
+        foreach (var option in RunOptions)
+        {
+            command.Add(option);
+        }
+
         command.Add(Resume);
     }
 
@@ -109,20 +103,20 @@ public sealed class TrainOptions
             throw new UsageException($"--preset: '{presetName}' is not a preset (expected {string.Join(", ", TrainingPresets.Names)})");
         }
 
-        T Given<T>(Option<T> option, T presetValue) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option)! : presetValue;
+        T Given<T>(Option<T> option, T presetValue) => IsGiven(parse, option) ? parse.GetValue(option)! : presetValue;
 
         var options = preset with
         {
             Epochs = Given(Epochs, preset.Epochs),
             BatchSize = Given(BatchSize, preset.BatchSize),
-            Hidden = parse.GetResult(Hidden) is { Implicit: false } ? ParseWidths(parse.GetValue(Hidden) ?? "") : preset.Hidden,
+            Hidden = IsGiven(parse, Hidden) ? ParseWidths(parse.GetValue(Hidden) ?? "") : preset.Hidden,
             DropoutRate = Given(Dropout, preset.DropoutRate),
             Adam = preset.Adam with
             {
                 LearningRate = Given(LearningRate, preset.Adam.LearningRate),
                 WeightDecay = Given(WeightDecay, preset.Adam.WeightDecay),
             },
-            Schedule = parse.GetResult(LearningRateSchedule) is { Implicit: false } ? ParseSchedule(parse.GetValue(LearningRateSchedule) ?? "") : preset.Schedule,
+            Schedule = IsGiven(parse, LearningRateSchedule) ? ParseSchedule(parse.GetValue(LearningRateSchedule) ?? "") : preset.Schedule,
             ValidationSplit = Given(ValidationSplit, preset.ValidationSplit),
             Seed = Given(Seed, preset.Seed),
             Limit = Given(Limit, preset.Limit),
@@ -143,8 +137,8 @@ public sealed class TrainOptions
     /// <summary>--augment turns on the standard affine ranges, --elastic adds the elastic field to them; without either, the preset's.</summary>
     private AugmentRanges? ReadAugmentation(ParseResult parse, AugmentRanges? preset)
     {
-        bool augmentGiven = parse.GetResult(Augment) is { Implicit: false };
-        bool elasticGiven = parse.GetResult(Elastic) is { Implicit: false };
+        bool augmentGiven = IsGiven(parse, Augment);
+        bool elasticGiven = IsGiven(parse, Elastic);
         // An explicit --augment keeps a preset's own ranges where it has them; --augment false drops them.
         var ranges = augmentGiven ? (parse.GetValue(Augment) ? preset ?? AugmentRanges.Affine : null) : preset;
         if (!elasticGiven)
@@ -161,15 +155,17 @@ public sealed class TrainOptions
     /// <summary>With --resume the options come from the run's resume.json: giving any of them too is a usage error.</summary>
     public void RefuseTrainingOptions(ParseResult parse)
     {
-        Option[] training = [Preset, Epochs, BatchSize, Hidden, Dropout, LearningRate, LearningRateSchedule, WeightDecay, ValidationSplit, Augment, Elastic, Seed, Limit, Out];
-        foreach (var option in training)
+        foreach (var option in RunOptions)
         {
-            if (parse.GetResult(option) is { Implicit: false })
+            if (IsGiven(parse, option))
             {
                 throw new UsageException($"{option.Name} cannot be given with --resume: the run continues with the options it was started with");
             }
         }
     }
+
+    /// <summary>Whether the command line names the option (a default value does not count).</summary>
+    private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
 
     private static LearningRateSchedule ParseSchedule(string text) =>
         LearningRateSchedules.TryParse(text, out var schedule)
