@@ -20,14 +20,15 @@ public sealed class DenseForward
     private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly DenseForwardTiled? _tiled;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int> _kernel;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>? _kernel;
 
     internal DenseForward(Accelerator accelerator, DeviceCounters counters, Func<DenseForwardTiled> tiled)
     {
         _counters = counters;
         _accelerator = accelerator;
         _tiled = DenseForwardTiled.Chosen(accelerator) ? tiled() : null;
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+        // The blocked kernel is compiled only where it runs: on a GPU the tiles run instead.
+        _kernel = _tiled is not null ? null : accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel);
     }
 
@@ -59,7 +60,7 @@ public sealed class DenseForward
         }
 
         var split = WorkSplit.For(_accelerator, DenseForwardKernel.WorkItems(layout));
-        _kernel(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
+        _kernel!(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
     }
 
     /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>

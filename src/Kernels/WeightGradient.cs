@@ -18,14 +18,15 @@ public sealed class WeightGradient
     private readonly DeviceCounters _counters;
     private readonly Accelerator _accelerator;
     private readonly WeightGradientTiled? _tiled;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int> _kernel;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>? _kernel;
 
     internal WeightGradient(Accelerator accelerator, DeviceCounters counters, Func<WeightGradientTiled> tiled)
     {
         _counters = counters;
         _accelerator = accelerator;
         _tiled = WeightGradientTiled.Chosen(accelerator) ? tiled() : null;
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+        // The blocked kernel is compiled only where it runs: on a GPU the tiles run instead.
+        _kernel = _tiled is not null ? null : accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel);
     }
 
@@ -43,7 +44,7 @@ public sealed class WeightGradient
         }
 
         var split = WorkSplit.For(_accelerator, WeightGradientKernel.WorkItems(layout));
-        _kernel(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
+        _kernel!(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
     }
 
     /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>
