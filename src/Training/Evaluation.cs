@@ -1,6 +1,5 @@
 using Handwriting.Kernels.Devices;
 using Handwriting.Training.Network;
-using ILGPU;
 using ILGPU.Runtime;
 
 namespace Handwriting.Training;
@@ -36,7 +35,7 @@ public static class Evaluation
         {
             int rows = Math.Min(network.Capacity, data.Count - first);
             network.Forward(data.PixelRows(first, rows), rows, 0f, 0, 0);
-            network.Loss(data.LabelRows(first, rows), Slice(losses, first, rows), Slice(correct, first, rows), rows);
+            network.Loss(data.LabelRows(first, rows), losses.Slice(first, rows), correct.Slice(first, rows), rows);
             if (withProbabilities)
             {
                 var chunk = probabilities.AsSpan(first * classes, rows * classes);
@@ -45,19 +44,7 @@ public static class Evaluation
             }
         }
 
-        device.Ops.MetricSums.Run(Slice(losses, 0, data.Count), Slice(correct, 0, data.Count), totals.View, data.Count);
-        var sums = totals.GetAsArray1D();
-        var summary = new LossAndAccuracy(sums[0] / data.Count, sums[1] / data.Count);
-        return new EvaluationResult(summary, probabilities, classes, withProbabilities ? ReadLabels(data) : []);
+        var summary = Training.LossAndAccuracy.MeanOf(device, losses, correct, totals, data.Count);
+        return new EvaluationResult(summary, probabilities, classes, withProbabilities ? data.Labels.GetAsArray() : []);
     }
-
-    private static int[] ReadLabels(DeviceDataset data)
-    {
-        var labels = new int[data.Count];
-        data.Labels.CopyToCPU(labels);
-        return labels;
-    }
-
-    private static ArrayView<float> Slice(MemoryBuffer1D<float, Stride1D.Dense> buffer, int first, int rows) =>
-        ((ArrayView<float>)buffer.View).SubView(first, rows);
 }

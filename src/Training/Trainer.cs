@@ -145,13 +145,13 @@ public sealed class Trainer : IDisposable
                 {
                     // With augmentation the batch is gathered (and distorted) into its own buffer
                     // by one more launch, and the first layer reads that buffer row by row.
-                    input = Slice(augmented, 0, rows * train.Width);
+                    input = augmented.Slice(0, rows * train.Width);
                     inputRows = default;
                     ops.Augment.Run(train.Pixels, batchIndices, input, rows, _imageSide, ranges, _augmentSeed, drawStep);
                 }
 
                 Network.Forward(input, inputRows, rows, _options.DropoutRate, _dropoutSeed, drawStep);
-                Network.Loss(labels, Slice(losses, first, rows), Slice(correct, first, rows), rows);
+                Network.Loss(labels, losses.Slice(first, rows), correct.Slice(first, rows), rows);
                 Network.Backward(input, inputRows, rows, _options.DropoutRate);
                 Network.AdamStep(StepSettings(Network.AdamSteps, totalSteps));
 
@@ -223,10 +223,10 @@ public sealed class Trainer : IDisposable
             AdamSteps = Network.AdamSteps,
             History = history.ToArray(),
             Parameters = Network.ReadParameters(),
-            AdamFirstMoments = Read(Network.AdamFirstMoments),
-            AdamSecondMoments = Read(Network.AdamSecondMoments),
-            PartialLosses = Read(Slice(losses, 0, rows)),
-            PartialCorrect = Read(Slice(correct, 0, rows)),
+            AdamFirstMoments = Network.AdamFirstMoments.GetAsArray(),
+            AdamSecondMoments = Network.AdamSecondMoments.GetAsArray(),
+            PartialLosses = losses.Slice(0, rows).GetAsArray(),
+            PartialCorrect = correct.Slice(0, rows).GetAsArray(),
         };
         _device.Counters.Synchronized();
         return checkpoint;
@@ -254,8 +254,8 @@ public sealed class Trainer : IDisposable
         Network.RestoreAdamSteps(checkpoint.AdamSteps);
         if (checkpoint.PartialLosses.Length > 0)
         {
-            Slice(losses, 0, checkpoint.PartialLosses.Length).CopyFromCPU(checkpoint.PartialLosses);
-            Slice(correct, 0, checkpoint.PartialCorrect.Length).CopyFromCPU(checkpoint.PartialCorrect);
+            losses.Slice(0, checkpoint.PartialLosses.Length).CopyFromCPU(checkpoint.PartialLosses);
+            correct.Slice(0, checkpoint.PartialCorrect.Length).CopyFromCPU(checkpoint.PartialCorrect);
         }
 
         _shuffle = NewShuffle(_options.Seed);
@@ -287,28 +287,17 @@ public sealed class Trainer : IDisposable
             return to;
         }
 
-        float[] span = Read(Slice(losses, from, to - from));
+        float[] span = losses.Slice(from, to - from).GetAsArray();
         int bad = Array.FindIndex(span, loss => Diverged(loss));
         int row = bad < 0 ? to - 1 : from + bad;
         throw new TrainingDivergedException(epoch, (row / _options.BatchSize) + 1, bad < 0 ? float.MaxValue : span[bad]);
     }
 
-    private static float[] Read(ArrayView<float> view)
-    {
-        float[] values = new float[view.Length];
-        view.CopyToCPU(values);
-        return values;
-    }
-
-    private static ArrayView<float> Slice(MemoryBuffer1D<float, Stride1D.Dense> buffer, int first, int rows) =>
-        ((ArrayView<float>)buffer.View).SubView(first, rows);
-
     /// <summary>Sums the first count losses and hits on the device and reads back two floats.</summary>
     private LossAndAccuracy Sum(MemoryBuffer1D<float, Stride1D.Dense> losses, MemoryBuffer1D<float, Stride1D.Dense> correct, int count)
     {
-        _device.Ops.MetricSums.Run(Slice(losses, 0, count), Slice(correct, 0, count), _totals.View, count);
-        var totals = _totals.GetAsArray1D();
+        var means = LossAndAccuracy.MeanOf(_device, losses, correct, _totals, count);
         _device.Counters.Synchronized();
-        return new LossAndAccuracy(totals[0] / count, totals[1] / count);
+        return means;
     }
 }

@@ -83,7 +83,7 @@ public sealed class DeviceNetwork : IDisposable
     public ArrayView<float> AdamSecondMoments => _adamV.View;
 
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
-    public ArrayView<float> Logits(int rows) => _logits.View.SubView(0, (long)rows * Shape.Outputs);
+    public ArrayView<float> Logits(int rows) => Rows(_logits, rows, Shape.Outputs);
 
     /// <summary>
     /// Runs the network on rows images. With a dropout rate above zero (training), hidden
@@ -120,7 +120,7 @@ public sealed class DeviceNetwork : IDisposable
     public void Loss(ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows)
     {
         CheckRows(rows);
-        _device.Ops.SoftmaxCrossEntropy.Run(Logits(rows), labels, losses, correct, _logitGradient.View.SubView(0, (long)rows * Shape.Outputs), rows, Shape.Outputs);
+        _device.Ops.SoftmaxCrossEntropy.Run(Logits(rows), labels, losses, correct, Rows(_logitGradient, rows, Shape.Outputs), rows, Shape.Outputs);
     }
 
     /// <summary>Back-propagates the gradient left by <see cref="Loss"/> into <see cref="Gradients"/>.</summary>
@@ -132,7 +132,7 @@ public sealed class DeviceNetwork : IDisposable
     {
         CheckRows(rows);
         var ops = _device.Ops;
-        var upstream = _logitGradient.View.SubView(0, (long)rows * Shape.Outputs);
+        var upstream = Rows(_logitGradient, rows, Shape.Outputs);
         for (int l = Shape.Layers.Count - 1; l >= 0; l--)
         {
             var layer = Shape.Layers[l];

@@ -5,7 +5,6 @@ using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Reference;
 using Handwriting.Training.Tests.Data;
-using ILGPU;
 using ILGPU.Runtime;
 
 namespace Handwriting.Training.Tests.Training;
@@ -45,7 +44,7 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
         device.Ops.Augment.Run(source.View, rowIndices.View, batch.View, rows, 28, ranges, seed: 9, step: 4);
         network.Forward(batch.View, rows, 0.2f, 9, 4);
         network.Loss(labelBuffer.View, losses.View, correct.View, rows);
-        float[] logits = Read(network.Logits(rows));
+        float[] logits = network.Logits(rows).GetAsArray();
         network.Backward(batch.View, rows, 0.2f);
         network.AdamStep(new AdamSettings());
 
@@ -130,12 +129,5 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
         using var trainer = new Trainer(device, options, 784, 10);
         trainer.Fit(train, null);
         return trainer.Network.ReadParameters();
-    }
-
-    private static float[] Read(ArrayView<float> view)
-    {
-        var values = new float[view.Length];
-        view.CopyToCPU(values);
-        return values;
     }
 }

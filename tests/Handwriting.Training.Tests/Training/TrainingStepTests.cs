@@ -3,7 +3,6 @@ using Handwriting.Kernels.Devices;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Reference;
-using ILGPU;
 using ILGPU.Runtime;
 
 namespace Handwriting.Training.Tests.Training;
@@ -46,9 +45,9 @@ public sealed class TrainingStepTests
             using var correct = device.Accelerator.Allocate1D<float>(rows);
             network.Forward(input.View, rows, DropoutRate, Seed, step);
             network.Loss(labelBuffer.View, losses.View, correct.View, rows);
-            float[] logits = Read(network.Logits(rows));
+            float[] logits = network.Logits(rows).GetAsArray();
             network.Backward(input.View, rows, DropoutRate);
-            float[] gradients = Read(network.Gradients);
+            float[] gradients = network.Gradients.GetAsArray();
             network.AdamStep(settings);
 
             reference.Forward(pixels64, rows, DropoutRate, Seed, step);
@@ -83,21 +82,14 @@ public sealed class TrainingStepTests
         using var input = device.Accelerator.Allocate1D(pixels);
 
         network.Forward(input.View, 4, 0f, Seed, 0);
-        float[] inference = Read(network.Logits(4));
+        float[] inference = network.Logits(4).GetAsArray();
         network.Forward(input.View, 4, 0.5f, Seed, 0);
-        float[] training = Read(network.Logits(4));
+        float[] training = network.Logits(4).GetAsArray();
         network.Forward(input.View, 4, 0f, Seed, 9);
-        float[] inferenceAgain = Read(network.Logits(4));
+        float[] inferenceAgain = network.Logits(4).GetAsArray();
 
         Assert.NotEqual(inference, training);
         Assert.Equal(inference, inferenceAgain);
-    }
-
-    private static float[] Read(ArrayView<float> view)
-    {
-        var values = new float[view.Length];
-        view.CopyToCPU(values);
-        return values;
     }
 
     private static float[] RandomPixels(Random random, int count) =>
