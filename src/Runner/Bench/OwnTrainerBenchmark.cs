@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Commands;
+using Handwriting.Runner.Output;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 using Handwriting.Training.Network;
@@ -17,7 +18,7 @@ namespace Handwriting.Runner.Bench;
 /// </summary>
 public static class OwnTrainerBenchmark
 {
-    public static TrainerResult Train(AcceleratorKind kind, int batchSize, int epochs, string? dataOption, string scratch)
+    public static TrainerResult Train(AcceleratorKind kind, int batchSize, int epochs, string? dataOption, ImageSet test, string scratch)
     {
         string runFolder = Path.Combine(scratch, $"handwriting-{kind}-{batchSize}".ToLowerInvariant());
         var (host, prefix) = ChildProcess.Self();
@@ -33,19 +34,17 @@ public static class OwnTrainerBenchmark
             return new TrainerResult("handwriting", Name(kind), batchSize, epochs, null, outcome.WallSeconds, null, null, $"train failed: {LastLine(outcome.Stderr)}");
         }
 
-        using var history = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "history.json")));
-        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "metrics.json")));
-        double trainSeconds = history.RootElement.GetProperty("train_seconds").EnumerateArray().Sum(e => e.GetDouble());
-        int images = metrics.RootElement.GetProperty("train_images").GetInt32();
-        double accuracy = metrics.RootElement.GetProperty("test_accuracy").GetDouble();
-        double inference = InferenceImagesPerSecond(kind, Path.Combine(runFolder, "model.bin"), dataOption);
-        return new TrainerResult("handwriting", Name(kind), batchSize, epochs, images * (double)epochs / trainSeconds, outcome.WallSeconds, inference, accuracy, "whole process");
+        // Read back through the records `train` wrote them with, so a renamed field cannot go unnoticed here.
+        var history = Read<HistoryFile>(Path.Combine(runFolder, "history.json"));
+        var metrics = Read<MetricsFile>(Path.Combine(runFolder, "metrics.json"));
+        double trainSeconds = history.TrainSeconds.Sum();
+        double inference = InferenceImagesPerSecond(kind, Path.Combine(runFolder, "model.bin"), test);
+        return new TrainerResult("handwriting", Name(kind), batchSize, epochs, metrics.TrainImages * (double)epochs / trainSeconds, outcome.WallSeconds, inference, metrics.TestAccuracy, "whole process");
     }
 
     /// <summary>Images per second of the forward pass over the 10,000 test images, the best of three passes after a warm-up.</summary>
-    public static double InferenceImagesPerSecond(AcceleratorKind kind, string modelPath, string? dataOption)
+    public static double InferenceImagesPerSecond(AcceleratorKind kind, string modelPath, ImageSet test)
     {
-        var test = MnistData.LoadOrFetch(dataOption, _ => { }).Test;
         using var device = ComputeDevice.Open(kind);
         using var network = SavedNetwork.Load(device, modelPath);
         using var data = new DeviceDataset(device.Accelerator, test);
@@ -62,9 +61,9 @@ public static class OwnTrainerBenchmark
     }
 
     /// <summary>Launches and host synchronisations per training step, counted over one epoch of <paramref name="steps"/> steps without a progress display.</summary>
-    public static (double Launches, double Synchronizations) CountsPerStep(AcceleratorKind kind, int batchSize, int steps, string? dataOption)
+    public static (double Launches, double Synchronizations) CountsPerStep(AcceleratorKind kind, int batchSize, int steps, ImageSet trainImages)
     {
-        var images = MnistData.LoadOrFetch(dataOption, _ => { }).Train.Take(batchSize * steps);
+        var images = trainImages.Take(batchSize * steps);
         using var device = ComputeDevice.Open(kind);
         using var train = new DeviceDataset(device.Accelerator, images);
         using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, BatchSize = batchSize, ValidationSplit = 0 }, images.PixelsPerImage, 10);
@@ -75,6 +74,9 @@ public static class OwnTrainerBenchmark
     }
 
     public static string Name(AcceleratorKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static T Read<T>(string path) =>
+        JsonSerializer.Deserialize<T>(File.ReadAllText(path), JsonFiles.Options) ?? throw new InvalidDataException($"{path} is empty");
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 

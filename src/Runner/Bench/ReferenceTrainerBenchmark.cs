@@ -13,9 +13,9 @@ namespace Handwriting.Runner.Bench;
 /// </summary>
 public static class ReferenceTrainerBenchmark
 {
-    public static TrainerResult Train(int batchSize, int steps, string? dataOption)
+    public static TrainerResult Train(int batchSize, int steps, ImageSet train)
     {
-        var images = MnistData.LoadOrFetch(dataOption, _ => { }).Train.Take(batchSize * steps);
+        var images = train.Take(batchSize * steps);
         var shape = MlpShape.Seed;
         var network = new ReferenceNetwork(shape, GlorotUniform.Initialize(shape, 0));
         var settings = new AdamSettings();

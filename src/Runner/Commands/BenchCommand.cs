@@ -38,7 +38,7 @@ public static class BenchCommand
             int[] batches = ParseSizes(parse.GetValue(batchSizes) ?? "32,128");
             string? data = parse.GetValue(common.Data);
             string folder = parse.GetValue(outFolder) ?? RepositoryRoot.FindFrom(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
-            MnistData.LoadOrFetch(data, output.WriteLine);
+            var mnist = MnistData.LoadOrFetch(data, output.WriteLine); // read once: every in-process measurement takes its images from here
 
             var kinds = DeviceCatalog.List().Select(d => d.Kind).Distinct().ToList();
             string scratch = Directory.CreateTempSubdirectory("handwriting-bench-").FullName;
@@ -52,8 +52,8 @@ public static class BenchCommand
                     foreach (var kind in kinds)
                     {
                         output.WriteLine($"handwriting train on {OwnTrainerBenchmark.Name(kind)}, batch {batch}, {epochCount} epochs ...");
-                        results.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, scratch)));
-                        var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, data);
+                        results.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, mnist.Test, scratch)));
+                        var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, mnist.Train);
                         counts.Add(new StepCounts(OwnTrainerBenchmark.Name(kind), batch, launches, synchronizations));
                         rates.AddRange(KernelRates.Measure(kind, batch));
                     }
@@ -65,7 +65,7 @@ public static class BenchCommand
                     }
 
                     output.WriteLine($"float64 reference trainer, batch {batch}, {steps} steps ...");
-                    results.Add(Report(output, ReferenceTrainerBenchmark.Train(batch, steps, data)));
+                    results.Add(Report(output, ReferenceTrainerBenchmark.Train(batch, steps, mnist.Train)));
                 }
             }
             finally
