@@ -28,12 +28,12 @@ public static class AcceleratorFallback
             }
             catch (Exception failure) when (i + 1 < candidates.Count)
             {
-                skipped.Add($"{kind.ToString().ToLowerInvariant()} failed to start ({failure.Message.ReplaceLineEndings(" ").Trim()})");
+                skipped.Add($"{kind.Name()} failed to start ({failure.Message.ReplaceLineEndings(" ").Trim()})");
             }
             catch (Exception failure)
             {
                 string before = skipped.Count == 0 ? "" : $" after {string.Join("; ", skipped)}";
-                throw new DeviceNotFoundException($"the {kind.ToString().ToLowerInvariant()} accelerator failed to start{before}: {failure.Message.ReplaceLineEndings(" ").Trim()}", failure);
+                throw new DeviceNotFoundException($"the {kind.Name()} accelerator failed to start{before}: {failure.Message.ReplaceLineEndings(" ").Trim()}", failure);
             }
         }
 

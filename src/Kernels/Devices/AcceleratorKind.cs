@@ -8,3 +8,10 @@ public enum AcceleratorKind
     OpenCL,
     Cpu,
 }
+
+/// <summary>How accelerator kinds are written for people: as the --accelerator option takes them.</summary>
+public static class AcceleratorKinds
+{
+    /// <summary>"auto", "cuda", "opencl" or "cpu".</summary>
+    public static string Name(this AcceleratorKind kind) => kind.ToString().ToLowerInvariant();
+}

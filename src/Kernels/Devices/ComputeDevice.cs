@@ -98,9 +98,9 @@ public sealed class ComputeDevice : IDisposable
 
         if (candidates.Count == 0)
         {
-            var present = DeviceCatalog.List(context).Select(d => d.Kind.ToString().ToLowerInvariant()).Distinct();
+            var present = DeviceCatalog.List(context).Select(d => d.Kind.Name()).Distinct();
             throw new DeviceNotFoundException(
-                $"no {kind.ToString().ToLowerInvariant()} accelerator is present (present: {string.Join(", ", present)})");
+                $"no {kind.Name()} accelerator is present (present: {string.Join(", ", present)})");
         }
 
         return candidates;

@@ -10,5 +10,5 @@ public sealed record DeviceDescription(
     int Multiprocessors)
 {
     public override string ToString() =>
-        $"{Kind.ToString().ToLowerInvariant()}: {Name} ({MemoryBytes / (1024 * 1024)} MiB, warp {WarpSize}, max group {MaxGroupSize}, {Multiprocessors} multiprocessors)";
+        $"{Kind.Name()}: {Name} ({MemoryBytes / (1024 * 1024)} MiB, warp {WarpSize}, max group {MaxGroupSize}, {Multiprocessors} multiprocessors)";
 }

@@ -33,7 +33,7 @@ public static class KernelRates
         using var gradient = accelerator.Allocate1D<float>((long)(i + 1) * h);
         var ops = device.Ops;
         double flops = 2.0 * batch * i * h;
-        string name = OwnTrainerBenchmark.Name(kind);
+        string name = kind.Name();
         return
         [
             new("DenseForward (784 -> 128, gather, bias, ReLU, dropout)", name, batch, flops / Median(accelerator, () =>

@@ -22,7 +22,7 @@ public static class OwnTrainerBenchmark
     {
         string runFolder = Path.Combine(scratch, $"handwriting-{kind}-{batchSize}".ToLowerInvariant());
         var (host, prefix) = ChildProcess.Self();
-        var arguments = prefix.Concat(["train", "--epochs", Text(epochs), "--batch-size", Text(batchSize), "--accelerator", kind.ToString().ToLowerInvariant(), "--out", runFolder]);
+        var arguments = prefix.Concat(["train", "--epochs", Text(epochs), "--batch-size", Text(batchSize), "--accelerator", kind.Name(), "--out", runFolder]);
         if (dataOption is not null)
         {
             arguments = arguments.Concat(["--data", dataOption]);
@@ -31,7 +31,7 @@ public static class OwnTrainerBenchmark
         var outcome = ChildProcess.Run(host, arguments, TimeSpan.FromMinutes(60));
         if (outcome.ExitCode != 0)
         {
-            return new TrainerResult("handwriting", Name(kind), batchSize, epochs, null, outcome.WallSeconds, null, null, $"train failed: {LastLine(outcome.Stderr)}");
+            return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, null, outcome.WallSeconds, null, null, $"train failed: {LastLine(outcome.Stderr)}");
         }
 
         // Read back through the records `train` wrote them with, so a renamed field cannot go unnoticed here.
@@ -39,7 +39,7 @@ public static class OwnTrainerBenchmark
         var metrics = Read<MetricsFile>(Path.Combine(runFolder, "metrics.json"));
         double trainSeconds = history.TrainSeconds.Sum();
         double inference = InferenceImagesPerSecond(kind, Path.Combine(runFolder, "model.bin"), test);
-        return new TrainerResult("handwriting", Name(kind), batchSize, epochs, metrics.TrainImages * (double)epochs / trainSeconds, outcome.WallSeconds, inference, metrics.TestAccuracy, "whole process");
+        return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, metrics.TrainImages * (double)epochs / trainSeconds, outcome.WallSeconds, inference, metrics.TestAccuracy, "whole process");
     }
 
     /// <summary>Images per second of the forward pass over the 10,000 test images, the best of three passes after a warm-up.</summary>
@@ -72,8 +72,6 @@ public static class OwnTrainerBenchmark
         trainer.Fit(train, null);
         return ((device.Counters.Launches - launches) / (double)steps, (device.Counters.Synchronizations - synchronizations) / (double)steps);
     }
-
-    public static string Name(AcceleratorKind kind) => kind.ToString().ToLowerInvariant();
 
     private static T Read<T>(string path) =>
         JsonSerializer.Deserialize<T>(File.ReadAllText(path), JsonFiles.Options) ?? throw new InvalidDataException($"{path} is empty");

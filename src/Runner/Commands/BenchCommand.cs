@@ -51,10 +51,10 @@ public static class BenchCommand
                 {
                     foreach (var kind in kinds)
                     {
-                        output.WriteLine($"handwriting train on {OwnTrainerBenchmark.Name(kind)}, batch {batch}, {epochCount} epochs ...");
+                        output.WriteLine($"handwriting train on {kind.Name()}, batch {batch}, {epochCount} epochs ...");
                         results.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, mnist.Test, scratch)));
                         var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, mnist.Train);
-                        counts.Add(new StepCounts(OwnTrainerBenchmark.Name(kind), batch, launches, synchronizations));
+                        counts.Add(new StepCounts(kind.Name(), batch, launches, synchronizations));
                         rates.AddRange(KernelRates.Measure(kind, batch));
                     }
 

@@ -123,7 +123,7 @@ public static class TrainCommand
             options.Epochs,
             trainingSeconds,
             device.Description.Name,
-            device.Kind.ToString().ToLowerInvariant(),
+            device.Kind.Name(),
             trainer.Network.Shape.ToString(),
             options.BatchSize,
             options.DropoutRate,
