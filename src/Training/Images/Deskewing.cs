@@ -22,26 +22,18 @@ internal static class Deskewing
     public const double MaximumShear = 1.0;
 
     /// <summary>The shear alpha = mu11 / mu02 that makes mu11 zero, within +-<see cref="MaximumShear"/>; 0 for an image without ink or a single row of it.</summary>
-    public static double Shear(float[] image, int width, int height)
-    {
-        double mass = 0, xMoment = 0, yMoment = 0;
-        for (int y = 0; y < height; y++)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                double value = image[(y * width) + x];
-                mass += value;
-                xMoment += value * (x + 0.5);
-                yMoment += value * (y + 0.5);
-            }
-        }
+    public static double Shear(float[] image, int width, int height) =>
+        Shear(image, width, height, InkCentroid.Of(image, width, height));
 
+    private static double Shear(float[] image, int width, int height, InkCentroid centroid)
+    {
+        double mass = centroid.Mass;
         if (mass <= 0)
         {
             return 0;
         }
 
-        double cx = xMoment / mass, cy = yMoment / mass;
+        double cx = centroid.X, cy = centroid.Y;
         double mu11 = 0, mu02 = 0;
         for (int y = 0; y < height; y++)
         {
@@ -69,13 +61,14 @@ internal static class Deskewing
     /// </summary>
     public static (float[] Image, int Width, int Height)? Upright(float[] image, int width, int height)
     {
-        double alpha = Shear(image, width, height);
+        var centroid = InkCentroid.Of(image, width, height);
+        double alpha = Shear(image, width, height, centroid);
         if (Math.Abs(alpha) < MinimumShear)
         {
             return null;
         }
 
-        double cy = CentreRow(image, width, height);
+        double cy = centroid.Y; // there is ink: a shear is never drawn from an empty image
 
         // Row y's centre moves by -alpha (y + 0.5 - cy); the top and bottom rows bound the moves.
         double firstMove = -alpha * (0.5 - cy), lastMove = -alpha * (height - 0.5 - cy);
@@ -109,18 +102,6 @@ internal static class Deskewing
         }
 
         return (cropped, box.Width, box.Height);
-    }
-
-    private static double CentreRow(float[] image, int width, int height)
-    {
-        double mass = 0, yMoment = 0;
-        for (int i = 0; i < image.Length; i++)
-        {
-            mass += image[i];
-            yMoment += image[i] * ((i / width) + 0.5);
-        }
-
-        return mass > 0 ? yMoment / mass : height / 2.0;
     }
 
     private static double Pixel(float[] image, int width, int y, int x) =>

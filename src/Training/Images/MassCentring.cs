@@ -10,27 +10,16 @@ internal static class MassCentring
 {
     public static float[] Place(float[] image, int width, int height, int side)
     {
-        double mass = 0, xMoment = 0, yMoment = 0;
-        for (int y = 0; y < height; y++)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                float value = image[(y * width) + x];
-                mass += value;
-                xMoment += value * (x + 0.5);
-                yMoment += value * (y + 0.5);
-            }
-        }
-
+        var centroid = InkCentroid.Of(image, width, height);
         float[] field = new float[side * side];
-        if (mass <= 0)
+        if (centroid.Mass <= 0)
         {
             return field;
         }
 
         double centre = side / 2.0;
-        int left = (int)Math.Round(centre - (xMoment / mass), MidpointRounding.AwayFromZero);
-        int top = (int)Math.Round(centre - (yMoment / mass), MidpointRounding.AwayFromZero);
+        int left = (int)Math.Round(centre - centroid.X, MidpointRounding.AwayFromZero);
+        int top = (int)Math.Round(centre - centroid.Y, MidpointRounding.AwayFromZero);
         for (int y = Math.Max(0, -top); y < Math.Min(height, side - top); y++)
         {
             for (int x = Math.Max(0, -left); x < Math.Min(width, side - left); x++)
