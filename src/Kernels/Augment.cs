@@ -46,10 +46,7 @@ public sealed class Augment
         long pixels = (long)side * side;
         Require.Length(indices, rows, nameof(indices), $"({rows})");
         Require.Length(destination, rows * pixels, nameof(destination), $"({rows}, {side} x {side})");
-        if (source.Length % pixels != 0)
-        {
-            throw new ArgumentException($"source has {source.Length} elements, not a whole number of {side} x {side} images", nameof(source));
-        }
+        Require.WholeRows(source, pixels, nameof(source), $"{side} x {side} images");
 
         if (ranges.Fault() is { } fault)
         {

@@ -32,10 +32,7 @@ public sealed class Gather
         Require.Positive(width, nameof(width));
         Require.Length(indices, rows, nameof(indices), $"({rows})");
         Require.Length(destination, (long)rows * width, nameof(destination), $"({rows}, {width})");
-        if (source.Length % width != 0)
-        {
-            throw new ArgumentException($"source has {source.Length} elements, not a whole number of rows of {width}", nameof(source));
-        }
+        Require.WholeRows(source, width, nameof(source), $"rows of {width}");
 
         var split = WorkSplit.For(_accelerator, (long)rows * width);
         _counters.Launched();

@@ -23,6 +23,16 @@ internal static class Require
         }
     }
 
+    /// <summary>The view holds whole rows of rowLength elements; <paramref name="rows"/> names them for the error ("rows of 784", "28 x 28 images").</summary>
+    public static void WholeRows<T>(ArrayView<T> view, long rowLength, string name, string rows)
+        where T : unmanaged
+    {
+        if (view.Length % rowLength != 0)
+        {
+            throw new ArgumentException($"{name} has {view.Length} elements, not a whole number of {rows}", name);
+        }
+    }
+
     public static void Rate(float rate, string name)
     {
         if (!(rate >= 0f && rate < 1f))

@@ -15,9 +15,6 @@ internal static class RequireInput
         }
 
         Require.Length(rows, m, nameof(rows), $"({m})");
-        if (a.Length % k != 0)
-        {
-            throw new ArgumentException($"a has {a.Length} elements, not a whole number of rows of {k}", nameof(a));
-        }
+        Require.WholeRows(a, k, nameof(a), $"rows of {k}");
     }
 }
