@@ -7,7 +7,7 @@ namespace Handwriting.Kernels;
 /// The kernel behind <see cref="DenseForward"/>. The vector path gives each thread a contiguous
 /// run of 4 x 8 output blocks and keeps a block's 32 sums in eight Float4 registers; per step of k
 /// four it reads one Float4 of each A row and two Float4 of W per k: 128 multiply-adds for 12 view
-/// accesses (the 4 x 4 scalar kernel of <see cref="MatMulBlocked"/> makes 16 for 8), because on
+/// accesses (a 4 x 4 scalar block makes 16 for 8), because on
 /// the CPU accelerator each access, not each flop, is what costs. A last block that runs past M
 /// repeats row M - 1 and stores only the rows that exist, so there is no separate edge code.
 /// The scalar path (N not a multiple of 8, as for the 10 logits, or unaligned views) computes one
@@ -136,7 +136,7 @@ public static class DenseForwardKernel
             Epilogue(layout, bias, j + 2, index + 2, sums.Z),
             Epilogue(layout, bias, j + 3, index + 3, sums.W));
 
-    /// <summary>Bias, activation, then dropout with the mask of <see cref="Dropout"/> at flat output index <paramref name="index"/>.</summary>
+    /// <summary>Bias, activation, then dropout with the mask of <see cref="DropoutMask"/> at flat output index <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float Epilogue(DenseLayout layout, ArrayView<float> bias, int j, long index, float sum)
     {

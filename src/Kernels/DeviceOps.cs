@@ -9,13 +9,6 @@ namespace Handwriting.Kernels;
 /// </summary>
 public sealed class DeviceOps : IDisposable
 {
-    private readonly Lazy<MatMulLauncher> _matMul;
-    private readonly Lazy<MatMul> _forward;
-    private readonly Lazy<MatMulTransposeA> _transposeA;
-    private readonly Lazy<MatMulTransposeB> _transposeB;
-    private readonly Lazy<BiasGradient> _biasGradient;
-    private readonly Lazy<ReluBackward> _reluBackward;
-    private readonly Lazy<Dropout> _dropout;
     private readonly Lazy<SoftmaxCrossEntropy> _softmaxCrossEntropy;
     private readonly Lazy<Adam> _adam;
     private readonly Lazy<MetricSums> _metricSums;
@@ -29,13 +22,6 @@ public sealed class DeviceOps : IDisposable
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
-        _matMul = new(() => new MatMulLauncher(accelerator, counters));
-        _forward = new(() => new MatMul(_matMul.Value));
-        _transposeA = new(() => new MatMulTransposeA(_matMul.Value));
-        _transposeB = new(() => new MatMulTransposeB(_matMul.Value));
-        _biasGradient = new(() => new BiasGradient(accelerator, counters));
-        _reluBackward = new(() => new ReluBackward(accelerator, counters));
-        _dropout = new(() => new Dropout(accelerator, counters));
         _softmaxCrossEntropy = new(() => new SoftmaxCrossEntropy(accelerator, counters));
         _adam = new(() => new Adam(accelerator, counters));
         _metricSums = new(() => new MetricSums(accelerator, counters));
@@ -47,18 +33,6 @@ public sealed class DeviceOps : IDisposable
         _inputGradient = new(() => new InputGradient(accelerator, counters));
         _augment = new(() => new Augment(accelerator, counters));
     }
-
-    public MatMul MatMul => _forward.Value;
-
-    public MatMulTransposeA MatMulTransposeA => _transposeA.Value;
-
-    public MatMulTransposeB MatMulTransposeB => _transposeB.Value;
-
-    public BiasGradient BiasGradient => _biasGradient.Value;
-
-    public ReluBackward ReluBackward => _reluBackward.Value;
-
-    public Dropout Dropout => _dropout.Value;
 
     public SoftmaxCrossEntropy SoftmaxCrossEntropy => _softmaxCrossEntropy.Value;
 

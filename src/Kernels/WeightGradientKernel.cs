@@ -8,8 +8,7 @@ namespace Handwriting.Kernels;
 /// layer's weights followed by its bias. Work items are 4 x 8 blocks of dW and, after them, 8-wide
 /// runs of db. The vector path reads per batch row one Float4 of A and two of dY for 32
 /// multiply-adds (on the CPU accelerator each view access costs far more than a flop); sums run
-/// over the rows in order, exactly as <see cref="MatMulBlocked"/> and <see cref="BiasGradient"/> do,
-/// so the results are the same bits. The scalar path computes one output per work item.
+/// over the rows in order, as the float64 reference does. The scalar path computes one output per work item.
 /// </summary>
 public static class WeightGradientKernel
 {

@@ -19,12 +19,12 @@ public static class AdamReference
         AdamSettings settings,
         int step)
     {
-        Arguments.Positive(count, nameof(count));
-        Arguments.Positive(step, nameof(step));
-        Arguments.Length(parameters, count, nameof(parameters), $"({count})");
-        Arguments.Length(gradients, count, nameof(gradients), $"({count})");
-        Arguments.Length(m, count, nameof(m), $"({count})");
-        Arguments.Length(v, count, nameof(v), $"({count})");
+        Require.Positive(count, nameof(count));
+        Require.Positive(step, nameof(step));
+        Require.Length(parameters, count, nameof(parameters), $"({count})");
+        Require.Length(gradients, count, nameof(gradients), $"({count})");
+        Require.Length(m, count, nameof(m), $"({count})");
+        Require.Length(v, count, nameof(v), $"({count})");
 
         double learningRate = settings.LearningRate;
         double beta1 = settings.Beta1;

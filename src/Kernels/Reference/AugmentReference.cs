@@ -12,17 +12,17 @@ public static class AugmentReference
 {
     public static void Run(double[] source, int[] indices, double[] destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
     {
-        Arguments.Positive(rows, nameof(rows));
-        Arguments.Positive(side, nameof(side));
+        Require.Positive(rows, nameof(rows));
+        Require.Positive(side, nameof(side));
         int pixels = side * side;
-        Arguments.Length(indices, rows, nameof(indices), $"({rows})");
-        Arguments.Length(destination, (long)rows * pixels, nameof(destination), $"({rows}, {side} x {side})");
+        Require.Length(indices, rows, nameof(indices), $"({rows})");
+        Require.Length(destination, (long)rows * pixels, nameof(destination), $"({rows}, {side} x {side})");
         if (source.Length % pixels != 0)
         {
             throw new ArgumentException($"source has {source.Length} elements, not a whole number of {side} x {side} images", nameof(source));
         }
 
-        Arguments.Indices(indices, source.Length / pixels, nameof(indices));
+        Require.Indices(indices, source.Length / pixels, nameof(indices));
         if (ranges.Fault() is { } fault)
         {
             throw new ArgumentException(fault, nameof(ranges));

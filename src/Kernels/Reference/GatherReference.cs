@@ -10,17 +10,17 @@ public static class GatherReference
 {
     public static void Rows(double[] source, int[] indices, double[] destination, int rows, int width)
     {
-        Arguments.Positive(rows, nameof(rows));
-        Arguments.Positive(width, nameof(width));
+        Require.Positive(rows, nameof(rows));
+        Require.Positive(width, nameof(width));
         ArgumentNullException.ThrowIfNull(source);
-        Arguments.Length(indices, rows, nameof(indices), $"({rows})");
-        Arguments.Length(destination, (long)rows * width, nameof(destination), $"({rows}, {width})");
+        Require.Length(indices, rows, nameof(indices), $"({rows})");
+        Require.Length(destination, (long)rows * width, nameof(destination), $"({rows}, {width})");
         if (source.Length % width != 0)
         {
             throw new ArgumentException($"source has {source.Length} elements, not a whole number of rows of {width}", nameof(source));
         }
 
-        Arguments.Indices(indices, source.Length / width, nameof(indices));
+        Require.Indices(indices, source.Length / width, nameof(indices));
 
         for (int r = 0; r < rows; r++)
         {
@@ -33,11 +33,11 @@ public static class GatherReference
 
     public static void Labels(int[] source, int[] indices, int[] destination, int rows)
     {
-        Arguments.Positive(rows, nameof(rows));
+        Require.Positive(rows, nameof(rows));
         ArgumentNullException.ThrowIfNull(source);
-        Arguments.Length(indices, rows, nameof(indices), $"({rows})");
-        Arguments.Length(destination, rows, nameof(destination), $"({rows})");
-        Arguments.Indices(indices, source.Length, nameof(indices));
+        Require.Length(indices, rows, nameof(indices), $"({rows})");
+        Require.Length(destination, rows, nameof(destination), $"({rows})");
+        Require.Indices(indices, source.Length, nameof(indices));
 
         for (int r = 0; r < rows; r++)
         {

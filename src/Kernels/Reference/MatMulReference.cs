@@ -3,24 +3,24 @@ namespace Handwriting.Kernels.Reference;
 /// <summary>
 /// The forward pass of a dense layer in float64: C = activation(A . B + bias).
 /// a is (M, K), b is (K, N), bias is (N) or empty for none, c is (M, N); all row-major.
-/// The reference for <see cref="MatMul"/>.
+/// One step of <see cref="DenseForwardReference"/>.
 /// </summary>
 public static class MatMulReference
 {
     public static void Run(double[] a, double[] b, double[] bias, double[] c, int m, int k, int n, Activation activation)
     {
-        Arguments.Positive(m, nameof(m));
-        Arguments.Positive(k, nameof(k));
-        Arguments.Positive(n, nameof(n));
-        Arguments.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
-        Arguments.Length(b, (long)k * n, nameof(b), $"({k}, {n})");
+        Require.Positive(m, nameof(m));
+        Require.Positive(k, nameof(k));
+        Require.Positive(n, nameof(n));
+        Require.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
+        Require.Length(b, (long)k * n, nameof(b), $"({k}, {n})");
         ArgumentNullException.ThrowIfNull(bias);
         if (bias.Length != 0)
         {
-            Arguments.Length(bias, n, nameof(bias), $"({n})");
+            Require.Length(bias, n, nameof(bias), $"({n})");
         }
 
-        Arguments.Length(c, (long)m * n, nameof(c), $"({m}, {n})");
+        Require.Length(c, (long)m * n, nameof(c), $"({m}, {n})");
         if (activation is not (Activation.None or Activation.Relu))
         {
             throw new ArgumentOutOfRangeException(nameof(activation), activation, "unknown activation");

@@ -3,18 +3,18 @@ namespace Handwriting.Kernels.Reference;
 /// <summary>
 /// C = A^T . B in float64, the weight gradient of a dense layer: dW = X^T . dY.
 /// a is (M, K), b is (M, N), c is (K, N); all row-major; the sum runs over the M rows.
-/// The reference for <see cref="MatMulTransposeA"/>.
+/// One step of <see cref="WeightGradientReference"/>.
 /// </summary>
 public static class MatMulTransposeAReference
 {
     public static void Run(double[] a, double[] b, double[] c, int m, int k, int n)
     {
-        Arguments.Positive(m, nameof(m));
-        Arguments.Positive(k, nameof(k));
-        Arguments.Positive(n, nameof(n));
-        Arguments.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
-        Arguments.Length(b, (long)m * n, nameof(b), $"({m}, {n})");
-        Arguments.Length(c, (long)k * n, nameof(c), $"({k}, {n})");
+        Require.Positive(m, nameof(m));
+        Require.Positive(k, nameof(k));
+        Require.Positive(n, nameof(n));
+        Require.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
+        Require.Length(b, (long)m * n, nameof(b), $"({m}, {n})");
+        Require.Length(c, (long)k * n, nameof(c), $"({k}, {n})");
 
         // c[p, j] = sum over i of a[i, p] * b[i, j], accumulated one row i at a time so b is read contiguously.
         Array.Clear(c);

@@ -3,18 +3,18 @@ namespace Handwriting.Kernels.Reference;
 /// <summary>
 /// C = A . B^T in float64, the gradient flowing back into a dense layer's input: dX = dY . W^T.
 /// a is (M, K), b is (N, K), c is (M, N); all row-major.
-/// The reference for <see cref="MatMulTransposeB"/>.
+/// One step of <see cref="InputGradientReference"/>.
 /// </summary>
 public static class MatMulTransposeBReference
 {
     public static void Run(double[] a, double[] b, double[] c, int m, int k, int n)
     {
-        Arguments.Positive(m, nameof(m));
-        Arguments.Positive(k, nameof(k));
-        Arguments.Positive(n, nameof(n));
-        Arguments.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
-        Arguments.Length(b, (long)n * k, nameof(b), $"({n}, {k})");
-        Arguments.Length(c, (long)m * n, nameof(c), $"({m}, {n})");
+        Require.Positive(m, nameof(m));
+        Require.Positive(k, nameof(k));
+        Require.Positive(n, nameof(n));
+        Require.Length(a, (long)m * k, nameof(a), $"({m}, {k})");
+        Require.Length(b, (long)n * k, nameof(b), $"({n}, {k})");
+        Require.Length(c, (long)m * n, nameof(c), $"({m}, {n})");
 
         for (int i = 0; i < m; i++)
         {

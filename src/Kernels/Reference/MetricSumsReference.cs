@@ -8,10 +8,10 @@ public static class MetricSumsReference
 {
     public static void Run(double[] losses, double[] correct, double[] totals, int count)
     {
-        Arguments.Positive(count, nameof(count));
-        Arguments.Length(losses, count, nameof(losses), $"({count})");
-        Arguments.Length(correct, count, nameof(correct), $"({count})");
-        Arguments.Length(totals, 2, nameof(totals), "(2)");
+        Require.Positive(count, nameof(count));
+        Require.Length(losses, count, nameof(losses), $"({count})");
+        Require.Length(correct, count, nameof(correct), $"({count})");
+        Require.Length(totals, 2, nameof(totals), "(2)");
 
         double loss = 0.0;
         double right = 0.0;

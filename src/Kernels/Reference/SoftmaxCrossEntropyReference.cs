@@ -19,14 +19,14 @@ public static class SoftmaxCrossEntropyReference
         int rows,
         int classes)
     {
-        Arguments.Positive(rows, nameof(rows));
-        Arguments.Positive(classes, nameof(classes));
-        Arguments.Length(logits, (long)rows * classes, nameof(logits), $"({rows}, {classes})");
-        Arguments.Length(labels, rows, nameof(labels), $"({rows})");
-        Arguments.Length(losses, rows, nameof(losses), $"({rows})");
-        Arguments.Length(correct, rows, nameof(correct), $"({rows})");
-        Arguments.Length(dlogits, (long)rows * classes, nameof(dlogits), $"({rows}, {classes})");
-        Arguments.Indices(labels, classes, nameof(labels));
+        Require.Positive(rows, nameof(rows));
+        Require.Positive(classes, nameof(classes));
+        Require.Length(logits, (long)rows * classes, nameof(logits), $"({rows}, {classes})");
+        Require.Length(labels, rows, nameof(labels), $"({rows})");
+        Require.Length(losses, rows, nameof(losses), $"({rows})");
+        Require.Length(correct, rows, nameof(correct), $"({rows})");
+        Require.Length(dlogits, (long)rows * classes, nameof(dlogits), $"({rows}, {classes})");
+        Require.Indices(labels, classes, nameof(labels));
 
         var probabilities = new double[classes];
         for (int r = 0; r < rows; r++)

@@ -27,7 +27,7 @@ public static class ReferenceTrainerBenchmark
             int[] labels = images.Labels.AsSpan(first, batchSize).ToArray();
             network.Forward(pixels, batchSize, 0.2f, 0, (uint)step);
             network.Loss(labels, batchSize);
-            network.Backward(pixels, batchSize, 0.2f, 0, (uint)step);
+            network.Backward(pixels, batchSize, 0.2f);
             network.AdamStep(settings);
         }
 

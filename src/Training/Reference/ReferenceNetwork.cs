@@ -7,16 +7,17 @@ namespace Handwriting.Training.Reference;
 
 /// <summary>
 /// The float64 twin of <see cref="DeviceNetwork"/>: the same layers, the same op sequence and the
-/// same dropout masks, built from the plain references in Handwriting.Kernels.Reference. It is
-/// slow and obviously correct; tests hold the device network to it, step by step.
+/// same dropout masks, each device op replaced by its reference of the same name in
+/// Handwriting.Kernels.Reference (<see cref="DenseForwardReference"/> per layer, then
+/// <see cref="SoftmaxCrossEntropyReference"/>; backwards <see cref="WeightGradientReference"/> and
+/// <see cref="InputGradientReference"/> per layer; <see cref="AdamReference"/>). It is slow and
+/// obviously correct; tests hold the device network to it, step by step.
 /// </summary>
 public sealed class ReferenceNetwork
 {
-    private readonly double[][] _relu;
-    private readonly double[][] _dropped;
+    private readonly double[][] _outputs;
     private double[] _logits = [];
     private double[] _logitGradient = [];
-
     public ReferenceNetwork(MlpShape shape, ReadOnlySpan<float> parameters)
     {
         if (parameters.Length != shape.ParameterCount)
@@ -34,8 +35,7 @@ public sealed class ReferenceNetwork
         Gradients = new double[shape.ParameterCount];
         AdamM = new double[shape.ParameterCount];
         AdamV = new double[shape.ParameterCount];
-        _relu = new double[shape.Hidden.Count][];
-        _dropped = new double[shape.Hidden.Count][];
+        _outputs = new double[shape.Hidden.Count][];
     }
 
     public MlpShape Shape { get; }
@@ -61,18 +61,11 @@ public sealed class ReferenceNetwork
             var layer = Shape.Layers[l];
             bool hidden = l < Shape.Hidden.Count;
             var output = new double[rows * layer.Out];
-            MatMulReference.Run(x, Weights(Parameters, layer), Bias(Parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None);
+            var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, LayerDropoutSeed.Of(seed, l), step);
+            DenseForwardReference.Run(x, [], Weights(Parameters, layer), Bias(Parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
             if (hidden)
             {
-                _relu[l] = output;
-                if (dropoutRate > 0f)
-                {
-                    var dropped = new double[output.Length];
-                    DropoutReference.Forward(output, dropped, output.Length, dropoutRate, LayerDropoutSeed.Of(seed, l), step);
-                    output = dropped;
-                }
-
-                _dropped[l] = output;
+                _outputs[l] = output;
             }
             else
             {
@@ -93,36 +86,25 @@ public sealed class ReferenceNetwork
         return (losses, correct);
     }
 
-    public void Backward(double[] input, int rows, float dropoutRate, uint seed, uint step)
+    public void Backward(double[] input, int rows, float dropoutRate)
     {
         double[] upstream = _logitGradient;
         for (int l = Shape.Layers.Count - 1; l >= 0; l--)
         {
             var layer = Shape.Layers[l];
-            double[] layerInput = l == 0 ? input : _dropped[l - 1];
-            var weightGradient = new double[layer.WeightCount];
-            var biasGradient = new double[layer.Out];
-            MatMulTransposeAReference.Run(layerInput, upstream, weightGradient, rows, layer.In, layer.Out);
-            BiasGradientReference.Run(upstream, biasGradient, rows, layer.Out);
-            weightGradient.CopyTo(Gradients, layer.WeightsOffset);
-            biasGradient.CopyTo(Gradients, layer.BiasOffset);
+            double[] layerInput = l == 0 ? input : _outputs[l - 1];
+            var gradient = new double[(layer.In + 1) * layer.Out];
+            WeightGradientReference.Run(layerInput, [], upstream, gradient, rows, layer.In, layer.Out);
+            gradient.CopyTo(Gradients, layer.WeightsOffset);
             if (l == 0)
             {
                 break;
             }
 
+            // Into the previous hidden layer: through W^T, dropout and ReLU, as InputGradient does.
             int width = Shape.Hidden[l - 1];
-            var outputGradient = new double[rows * width];
-            MatMulTransposeBReference.Run(upstream, Weights(Parameters, layer), outputGradient, rows, layer.Out, width);
-            if (dropoutRate > 0f)
-            {
-                var throughDropout = new double[outputGradient.Length];
-                DropoutReference.Backward(outputGradient, throughDropout, outputGradient.Length, dropoutRate, LayerDropoutSeed.Of(seed, l - 1), step);
-                outputGradient = throughDropout;
-            }
-
-            var preActivation = new double[outputGradient.Length];
-            ReluBackwardReference.Run(outputGradient, _relu[l - 1], preActivation, preActivation.Length);
+            var preActivation = new double[rows * width];
+            InputGradientReference.Run(upstream, Weights(Parameters, layer), _outputs[l - 1], preActivation, rows, layer.Out, width, dropoutRate);
             upstream = preActivation;
         }
     }

@@ -1,10 +1,68 @@
+using Handwriting.Kernels.Reference;
 using Handwriting.Kernels.Tests.Devices;
+using Handwriting.Kernels.Tests.Numerics;
+using ILGPU;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
+// Every variant of the op, tested through one contract: the launcher (blocked on the CPU
+// accelerator, tiles on GPUs) on every backend, and the tile kernel itself on a CPU accelerator
+// with tile-sized groups.
+
+/// <summary>The signature both forward kernels share: <see cref="DenseForward.Run"/> and <see cref="DenseForwardTiled.Run"/>.</summary>
+public delegate void DenseForwardRun(
+    ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, int m, int k, int n, Activation activation, DropoutSettings dropout);
+
 /// <summary>
-/// <see cref="DenseForward"/> against the reference composition it fuses:
-/// GatherReference.Rows, then MatMulReference (bias, activation), then DropoutReference.Forward.
+/// What every dense forward kernel must do, checked once for both (the blocked one and the
+/// shared-memory tile one): match <see cref="DenseForwardReference"/>; and refuse wrong shapes
+/// before launching. Each test class supplies its own shapes.
+/// </summary>
+public abstract class DenseForwardContract(DeviceFixture fixture) : DeviceTests(fixture)
+{
+    protected void AssertMatchesReference(DenseForwardRun run, string name, int seedBase, int m, int k, int n, Activation activation, bool withBias, bool gather, float rate)
+    {
+        var random = new Random(RandomArrays.Seed(seedBase, m, k, n, (int)activation, withBias ? 1 : 0, gather ? 1 : 0, (int)(rate * 100)));
+        int sourceRows = gather ? m + 5 : m;
+        float[] a = RandomArrays.Floats(random, (long)sourceRows * k);
+        float[] w = RandomArrays.Floats(random, (long)k * n);
+        float[] bias = RandomArrays.Floats(random, n);
+        int[] rows = gather ? RandomArrays.Ints(random, m, sourceRows) : [];
+        const uint seed = 77;
+        const uint step = 3;
+
+        var expected = new double[(long)m * n];
+        DenseForwardReference.Run(
+            RandomArrays.Widen(a), rows, RandomArrays.Widen(w), withBias ? RandomArrays.Widen(bias) : [], expected, m, k, n, activation, new DropoutSettings(rate, seed, step));
+
+        using var deviceA = Upload(a);
+        using var deviceRows = Upload(gather ? rows : [0]);
+        using var deviceW = Upload(w);
+        using var deviceBias = Upload(bias);
+        using var y = NaNs((long)m * n);
+        run(
+            deviceA.View, gather ? (ArrayView<int>)deviceRows.View : ArrayView<int>.Empty, deviceW.View, withBias ? (ArrayView<float>)deviceBias.View : ArrayView<float>.Empty,
+            y.View, m, k, n, activation, new DropoutSettings(rate, seed, step));
+
+        MatMulTolerance.For(k).AssertClose(expected, Download(y), $"{name} ({m}x{k}) . ({k}x{n}), {activation}, bias {withBias}, gather {gather}, dropout {rate}");
+    }
+
+    protected void AssertRejectsWrongShape(DenseForwardRun run, string argument)
+    {
+        const int m = 5, k = 3, n = 6;
+        using var a = NaNs(SizeOf(argument, "a", m * k));
+        using var rows = Upload(new int[SizeOf(argument, "rows", m)]);
+        using var w = NaNs(SizeOf(argument, "w", k * n));
+        using var bias = NaNs(SizeOf(argument, "bias", n));
+        using var y = NaNs(SizeOf(argument, "y", m * n));
+        ArrayView<int> rowView = argument == "rows" ? rows.View : ArrayView<int>.Empty;
+        AssertRejects(argument, y, () => run(a.View, rowView, w.View, bias.View, y.View, m, k, n, Activation.Relu, default));
+    }
+}
+
+/// <summary>
+/// <see cref="DenseForward"/> (the blocked kernel on the CPU accelerator, the tile kernel on GPUs)
+/// against <see cref="Reference.DenseForwardReference"/>.
 /// </summary>
 public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardContract(fixture)
 {
@@ -21,7 +79,7 @@ public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardCon
     [InlineData(1, 8, 8, Activation.Relu, true, true, 0.2f)]
     [InlineData(7, 33, 5, Activation.Relu, true, true, 0.2f)]
     [InlineData(33, 7, 1, Activation.None, false, false, 0f)]
-    public void Matches_gather_matmul_dropout_reference(int m, int k, int n, Activation activation, bool withBias, bool gather, float rate) =>
+    public void Matches_reference(int m, int k, int n, Activation activation, bool withBias, bool gather, float rate) =>
         AssertMatchesReference(Ops.DenseForward.Run, "DenseForward", 1101, m, k, n, activation, withBias, gather, rate);
 
     [DeviceTheory]
@@ -32,6 +90,58 @@ public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardCon
     [InlineData("y")]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.DenseForward.Run, argument);
+
+    /// <summary>
+    /// The mask the fused dropout draws, seen through a layer that passes ones straight through:
+    /// over 2^20 outputs the number kept is Binomial(N, 1 - rate), within 3 sigma of N (1 - rate),
+    /// and every kept output is exactly 1 / (1 - rate).
+    /// </summary>
+    [DeviceTheory]
+    [InlineData(0.2f)]
+    [InlineData(0.5f)]
+    public void Dropout_keeps_a_fraction_within_three_sigma_of_one_minus_rate(float rate)
+    {
+        const int count = 1 << 20;
+        float[] output = DroppedOnes(count, rate, seed: 42, step: 7);
+        int kept = output.Count(value => value != 0f);
+        double expected = count * (1.0 - rate);
+        double sigma = Math.Sqrt(count * rate * (1.0 - rate));
+        Assert.True(
+            Math.Abs(kept - expected) <= 3 * sigma,
+            $"kept {kept} of {count}, expected {expected} +- {3 * sigma:F0} (3 sigma)");
+        Assert.All(output, value => Assert.True(value == 0f || value == 1f / (1f - rate), $"a kept element is {value}, not 1 / (1 - rate)"));
+    }
+
+    [DeviceFact]
+    public void Dropout_draws_another_mask_for_another_step_or_seed()
+    {
+        const int count = 4096;
+        const float rate = 0.2f;
+        bool[] first = Mask(count, rate, seed: 5, step: 1);
+        Assert.Equal(first, Mask(count, rate, seed: 5, step: 1));
+
+        // Two independent masks disagree on a fraction 2 rate (1 - rate) = 0.32 of the elements.
+        foreach (var (other, what) in new[] { (Mask(count, rate, seed: 5, step: 2), "the next step"), (Mask(count, rate, seed: 6, step: 1), "another seed") })
+        {
+            int differ = first.Zip(other).Count(pair => pair.First != pair.Second);
+            Assert.True(differ > count / 5, $"{what} changes only {differ} of {count} mask elements");
+        }
+    }
+
+    private bool[] Mask(int count, float rate, uint seed, uint step) =>
+        Array.ConvertAll(DroppedOnes(count, rate, seed, step), value => value != 0f);
+
+    /// <summary>One row of ones: A = [1] (1 x 1), W = ones (1 x count), no bias, no activation; so y is the scaled mask.</summary>
+    private float[] DroppedOnes(int count, float rate, uint seed, uint step)
+    {
+        float[] ones = new float[count];
+        Array.Fill(ones, 1f);
+        using var a = Upload([1f]);
+        using var w = Upload(ones);
+        using var y = NaNs(count);
+        Ops.DenseForward.Run(a.View, default, w.View, default, y.View, 1, 1, count, Activation.None, new DropoutSettings(rate, seed, step));
+        return Download(y);
+    }
 }
 
 [Collection(CpuCollection.Name)]
@@ -42,3 +152,51 @@ public sealed class DenseForwardOnCuda(CudaDeviceFixture fixture) : DenseForward
 
 [Collection(OpenCLCollection.Name)]
 public sealed class DenseForwardOnOpenCL(OpenCLDeviceFixture fixture) : DenseForwardTests(fixture);
+
+/// <summary>
+/// <see cref="DenseForwardTiled"/> (shared-memory tiles, barriers) against
+/// <see cref="Reference.DenseForwardReference"/>. On the CPU it runs on an accelerator with tile-sized
+/// groups; on CUDA and OpenCL it is also what DenseForward runs.
+/// </summary>
+public abstract class DenseForwardTiledTests(DeviceFixture fixture) : DenseForwardContract(fixture)
+{
+    /// <summary>
+    /// Extents that are not multiples of the tile on every edge, M &lt; K as at batch 32, a single
+    /// element, one seed-model layer; with and without gather, bias, ReLU and dropout.
+    /// </summary>
+    [DeviceTheory]
+    [InlineData(1, 1, 1, Activation.None, false, false, 0f)]
+    [InlineData(1, 1, 1, Activation.Relu, true, true, 0.5f)]
+    [InlineData(7, 33, 5, Activation.Relu, true, true, 0.2f)]
+    [InlineData(7, 33, 5, Activation.None, false, false, 0f)]
+    [InlineData(33, 47, 29, Activation.Relu, true, false, 0.2f)]
+    [InlineData(33, 47, 29, Activation.None, false, true, 0f)]
+    [InlineData(16, 16, 16, Activation.Relu, true, true, 0f)]
+    [InlineData(33, 7, 1, Activation.None, true, false, 0f)]
+    [InlineData(32, 784, 128, Activation.Relu, true, true, 0.2f)]
+    public void Matches_reference(int m, int k, int n, Activation activation, bool withBias, bool gather, float rate) =>
+        AssertMatchesReference(Ops.DenseForwardTiled.Run, "DenseForwardTiled", 1301, m, k, n, activation, withBias, gather, rate);
+
+    [DeviceTheory]
+    [InlineData("a")]
+    [InlineData("rows")]
+    [InlineData("w")]
+    [InlineData("bias")]
+    [InlineData("y")]
+    public void Rejects_a_wrong_shape_before_launching(string argument) =>
+        AssertRejectsWrongShape(Ops.DenseForwardTiled.Run, argument);
+
+    /// <summary>DenseForward picks the tile kernel on GPUs and the blocked one on the CPU accelerator, whatever its group size.</summary>
+    [DeviceFact]
+    public void DenseForward_uses_tiles_exactly_on_gpus() =>
+        Assert.Equal(Device.Accelerator.AcceleratorType != ILGPU.Runtime.AcceleratorType.CPU, Ops.DenseForward.Tiled);
+}
+
+[Collection(TiledCpuCollection.Name)]
+public sealed class DenseForwardTiledOnCpu(TiledCpuDeviceFixture fixture) : DenseForwardTiledTests(fixture);
+
+[Collection(CudaCollection.Name)]
+public sealed class DenseForwardTiledOnCuda(CudaDeviceFixture fixture) : DenseForwardTiledTests(fixture);
+
+[Collection(OpenCLCollection.Name)]
+public sealed class DenseForwardTiledOnOpenCL(OpenCLDeviceFixture fixture) : DenseForwardTiledTests(fixture);

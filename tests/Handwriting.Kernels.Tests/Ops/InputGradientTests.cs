@@ -5,8 +5,7 @@ using Handwriting.Kernels.Tests.Numerics;
 namespace Handwriting.Kernels.Tests.Ops;
 
 /// <summary>
-/// <see cref="InputGradient"/> against the reference composition it fuses: MatMulTransposeBReference,
-/// then DropoutReference.Backward, then ReluBackwardReference with the ReLU output. The layer's
+/// <see cref="InputGradient"/> against <see cref="InputGradientReference"/>. The layer's
 /// forward output y (what the kernel takes as its mask) is built the way the forward pass builds it:
 /// dropout of a ReLU output, so it is positive exactly where ReLU passed and dropout kept.
 /// </summary>
@@ -33,17 +32,8 @@ public abstract class InputGradientTests(DeviceFixture fixture) : DeviceTests(fi
             DropoutReference.Forward(relu, y, relu.Length, rate, seed, step);
         }
 
-        var throughW = new double[(long)m * n];
-        MatMulTransposeBReference.Run(RandomArrays.Widen(dy), RandomArrays.Widen(w), throughW, m, k, n);
-        var throughDropout = throughW;
-        if (rate > 0f)
-        {
-            throughDropout = new double[throughW.Length];
-            DropoutReference.Backward(throughW, throughDropout, throughW.Length, rate, seed, step);
-        }
-
-        var expected = new double[throughW.Length];
-        ReluBackwardReference.Run(throughDropout, relu, expected, expected.Length);
+        var expected = new double[(long)m * n];
+        InputGradientReference.Run(RandomArrays.Widen(dy), RandomArrays.Widen(w), y, expected, m, k, n, rate);
 
         using var deviceDy = Upload(dy);
         using var deviceW = Upload(w);

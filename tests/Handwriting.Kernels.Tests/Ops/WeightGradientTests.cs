@@ -1,10 +1,60 @@
+using Handwriting.Kernels.Reference;
 using Handwriting.Kernels.Tests.Devices;
+using Handwriting.Kernels.Tests.Numerics;
+using ILGPU;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
+// Every variant of the op, tested through one contract: the launcher (blocked on the CPU
+// accelerator, tiles on GPUs) on every backend, and the tile kernel itself on a CPU accelerator
+// with tile-sized groups.
+
+/// <summary>The signature both weight-gradient kernels share: <see cref="WeightGradient.Run"/> and <see cref="WeightGradientTiled.Run"/>.</summary>
+public delegate void WeightGradientRun(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n);
+
 /// <summary>
-/// <see cref="WeightGradient"/> against the reference composition it fuses: GatherReference.Rows,
-/// then MatMulTransposeAReference for the weights and BiasGradientReference for the bias row.
+/// What every weight-gradient kernel must do, checked once for both (the blocked one and the
+/// shared-memory tile one): match <see cref="WeightGradientReference"/>; and refuse wrong shapes
+/// before launching.
+/// Each test class supplies its own shapes.
+/// </summary>
+public abstract class WeightGradientContract(DeviceFixture fixture) : DeviceTests(fixture)
+{
+    protected void AssertMatchesReference(WeightGradientRun run, string name, int seedBase, int m, int k, int n, bool gather)
+    {
+        var random = new Random(RandomArrays.Seed(seedBase, m, k, n, gather ? 1 : 0));
+        int sourceRows = gather ? m + 5 : m;
+        float[] a = RandomArrays.Floats(random, (long)sourceRows * k);
+        float[] dy = RandomArrays.Floats(random, (long)m * n);
+        int[] rows = gather ? RandomArrays.Ints(random, m, sourceRows) : [];
+
+        var expected = new double[(long)(k + 1) * n];
+        WeightGradientReference.Run(RandomArrays.Widen(a), rows, RandomArrays.Widen(dy), expected, m, k, n);
+
+        using var deviceA = Upload(a);
+        using var deviceRows = Upload(gather ? rows : [0]);
+        using var deviceDy = Upload(dy);
+        using var gradient = NaNs((long)(k + 1) * n);
+        run(deviceA.View, gather ? (ArrayView<int>)deviceRows.View : ArrayView<int>.Empty, deviceDy.View, gradient.View, m, k, n);
+
+        MatMulTolerance.For(m).AssertClose(expected, Download(gradient), $"{name} ({m}x{k})^T . ({m}x{n}) and column sums, gather {gather}");
+    }
+
+    protected void AssertRejectsWrongShape(WeightGradientRun run, string argument)
+    {
+        const int m = 5, k = 3, n = 6;
+        using var a = NaNs(SizeOf(argument, "a", m * k));
+        using var rows = Upload(new int[SizeOf(argument, "rows", m)]);
+        using var dy = NaNs(SizeOf(argument, "dy", m * n));
+        using var gradient = NaNs(SizeOf(argument, "gradient", (k + 1) * n));
+        ArrayView<int> rowView = argument == "rows" ? rows.View : ArrayView<int>.Empty;
+        AssertRejects(argument, gradient, () => run(a.View, rowView, dy.View, gradient.View, m, k, n));
+    }
+}
+
+/// <summary>
+/// <see cref="WeightGradient"/> (the blocked kernel on the CPU accelerator, the tile kernel on GPUs)
+/// against <see cref="Reference.WeightGradientReference"/>.
 /// </summary>
 public abstract class WeightGradientTests(DeviceFixture fixture) : WeightGradientContract(fixture)
 {
@@ -17,7 +67,7 @@ public abstract class WeightGradientTests(DeviceFixture fixture) : WeightGradien
     [InlineData(1, 4, 8, false)]
     [InlineData(33, 7, 5, true)]
     [InlineData(1, 1, 1, false)]
-    public void Matches_gather_transposed_matmul_and_bias_reference(int m, int k, int n, bool gather) =>
+    public void Matches_reference(int m, int k, int n, bool gather) =>
         AssertMatchesReference(Ops.WeightGradient.Run, "WeightGradient", 1201, m, k, n, gather);
 
     [DeviceTheory]
@@ -37,3 +87,49 @@ public sealed class WeightGradientOnCuda(CudaDeviceFixture fixture) : WeightGrad
 
 [Collection(OpenCLCollection.Name)]
 public sealed class WeightGradientOnOpenCL(OpenCLDeviceFixture fixture) : WeightGradientTests(fixture);
+
+/// <summary>
+/// <see cref="WeightGradientTiled"/> (shared-memory tiles, barriers) against
+/// <see cref="Reference.WeightGradientReference"/>. On the CPU it runs on an accelerator
+/// with tile-sized groups; on CUDA and OpenCL it is also what WeightGradient runs.
+/// </summary>
+public abstract class WeightGradientTiledTests(DeviceFixture fixture) : WeightGradientContract(fixture)
+{
+    /// <summary>
+    /// Extents off the tile on every edge (K + 1 a multiple of 16 once: 15 x 16), the bias row alone
+    /// in its tile row (K = 16), M &lt; K as at batch 32, and the seed model's hidden layer.
+    /// </summary>
+    [DeviceTheory]
+    [InlineData(1, 1, 1, false)]
+    [InlineData(1, 1, 1, true)]
+    [InlineData(7, 33, 5, true)]
+    [InlineData(33, 47, 29, false)]
+    [InlineData(33, 47, 29, true)]
+    [InlineData(17, 15, 16, false)]
+    [InlineData(16, 16, 16, true)]
+    [InlineData(32, 784, 128, true)]
+    public void Matches_reference(int m, int k, int n, bool gather) =>
+        AssertMatchesReference(Ops.WeightGradientTiled.Run, "WeightGradientTiled", 1401, m, k, n, gather);
+
+    [DeviceTheory]
+    [InlineData("a")]
+    [InlineData("rows")]
+    [InlineData("dy")]
+    [InlineData("gradient")]
+    public void Rejects_a_wrong_shape_before_launching(string argument) =>
+        AssertRejectsWrongShape(Ops.WeightGradientTiled.Run, argument);
+
+    /// <summary>WeightGradient picks the tile kernel on GPUs and the blocked one on the CPU accelerator, whatever its group size.</summary>
+    [DeviceFact]
+    public void WeightGradient_uses_tiles_exactly_on_gpus() =>
+        Assert.Equal(Device.Accelerator.AcceleratorType != ILGPU.Runtime.AcceleratorType.CPU, Ops.WeightGradient.Tiled);
+}
+
+[Collection(TiledCpuCollection.Name)]
+public sealed class WeightGradientTiledOnCpu(TiledCpuDeviceFixture fixture) : WeightGradientTiledTests(fixture);
+
+[Collection(CudaCollection.Name)]
+public sealed class WeightGradientTiledOnCuda(CudaDeviceFixture fixture) : WeightGradientTiledTests(fixture);
+
+[Collection(OpenCLCollection.Name)]
+public sealed class WeightGradientTiledOnOpenCL(OpenCLDeviceFixture fixture) : WeightGradientTiledTests(fixture);

@@ -52,7 +52,7 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
         AugmentReference.Run(Array.ConvertAll(images.Pixels, p => (double)p), indices, batch64, rows, 28, ranges, seed: 9, step: 4);
         reference.Forward(batch64, rows, 0.2f, 9, 4);
         var (referenceLosses, _) = reference.Loss(labels, rows);
-        reference.Backward(batch64, rows, 0.2f, 9, 4);
+        reference.Backward(batch64, rows, 0.2f);
         reference.AdamStep(new AdamSettings());
 
         CloseTo.Assert(reference.Logits, logits, 1e-4, 1e-4, $"logits, elastic {elastic}");

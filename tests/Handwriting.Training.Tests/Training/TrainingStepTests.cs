@@ -52,7 +52,7 @@ public sealed class TrainingStepTests
 
             reference.Forward(pixels64, rows, DropoutRate, Seed, step);
             var (referenceLosses, referenceCorrect) = reference.Loss(labels, rows);
-            reference.Backward(pixels64, rows, DropoutRate, Seed, step);
+            reference.Backward(pixels64, rows, DropoutRate);
             reference.AdamStep(settings);
 
             string at = $"step {step} of {shape}, weight decay {weightDecay}";

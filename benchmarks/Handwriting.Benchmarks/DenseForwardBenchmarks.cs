@@ -1,0 +1,62 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Handwriting.Benchmarks.Setup;
+using Handwriting.Benchmarks.Throughput;
+using Handwriting.Kernels;
+using Handwriting.Kernels.Reference;
+using Handwriting.Training.Model;
+using ILGPU;
+
+namespace Handwriting.Benchmarks;
+
+/// <summary>
+/// <see cref="DenseForward"/> at the seed model's hidden layer (B batch, I = 784, H = 128):
+/// hidden (B, H) = dropout(relu(x[rows] . W1 + b1)), the batch gathered from a dataset as it is
+/// read. The kernel (blocked on the CPU accelerator, tiles on GPUs) against
+/// <see cref="DenseForwardReference"/>.
+/// </summary>
+public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
+{
+    private const float Rate = 0.2f;
+    private const int DatasetRows = 4096;
+    private static readonly int I = MlpShape.Seed.Inputs;
+    private static readonly int H = MlpShape.Seed.Hidden[0];
+
+    private ArrayView<float> _dataset, _w1, _b1, _hidden;
+    private ArrayView<int> _rows;
+    private double[] _dataset64 = [], _w164 = [], _b164 = [], _hidden64 = [];
+    private int[] _rowIndices = [];
+
+    [Params(32, 128, 1024)]
+    public int Batch { get; set; }
+
+    public static Work WorkOf(BenchmarkCase benchmarkCase) => Work.MatMul(benchmarkCase.IntParameter(nameof(Batch)), I, H);
+
+    [Benchmark(Baseline = true)]
+    public void DenseForwardFloat64() =>
+        DenseForwardReference.Run(_dataset64, _rowIndices, _w164, _b164, _hidden64, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
+
+    [Benchmark]
+    public void DenseForwardKernel()
+    {
+        Ops.DenseForward.Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
+        Synchronize();
+    }
+
+    protected override void Prepare()
+    {
+        var dataset = RandomData.Uniform(DatasetRows * I, 0f, 1f, seed: 11);
+        var w1 = RandomData.Uniform(I * H, -0.08f, 0.08f, seed: 12);
+        var b1 = RandomData.Uniform(H, -0.1f, 0.1f, seed: 13);
+        var shuffle = new Random(17);
+        _rowIndices = Enumerable.Range(0, Batch).Select(_ => shuffle.Next(DatasetRows)).ToArray();
+
+        (_dataset, _dataset64) = (Upload(dataset), RandomData.Widen(dataset));
+        (_w1, _w164) = (Upload(w1), RandomData.Widen(w1));
+        (_b1, _b164) = (Upload(b1), RandomData.Widen(b1));
+        _rows = Upload(_rowIndices);
+        (_hidden, _hidden64) = (Allocate(Batch * H), new double[Batch * H]);
+
+        DenseForwardKernel();
+    }
+}

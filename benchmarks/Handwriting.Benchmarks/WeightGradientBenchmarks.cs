@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Handwriting.Benchmarks.Setup;
+using Handwriting.Benchmarks.Throughput;
+using Handwriting.Kernels;
+using Handwriting.Kernels.Reference;
+using Handwriting.Training.Model;
+using ILGPU;
+
+namespace Handwriting.Benchmarks;
+
+/// <summary>
+/// <see cref="WeightGradient"/> at the seed model's hidden layer (B batch, I = 784, H = 128):
+/// [dW1; db1] ((I + 1), H) = x[rows]^T . dHidden and its column sums, the batch gathered from a
+/// dataset as it is read. The kernel (blocked on the CPU accelerator, tiles on GPUs) against
+/// <see cref="WeightGradientReference"/>.
+/// </summary>
+public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
+{
+    private const int DatasetRows = 4096;
+    private static readonly int I = MlpShape.Seed.Inputs;
+    private static readonly int H = MlpShape.Seed.Hidden[0];
+
+    private ArrayView<float> _dataset, _dHidden, _gradient;
+    private ArrayView<int> _rows;
+    private double[] _dataset64 = [], _dHidden64 = [], _gradient64 = [];
+    private int[] _rowIndices = [];
+
+    [Params(32, 128, 1024)]
+    public int Batch { get; set; }
+
+    public static Work WorkOf(BenchmarkCase benchmarkCase) => Work.MatMul(I, benchmarkCase.IntParameter(nameof(Batch)), H);
+
+    [Benchmark(Baseline = true)]
+    public void WeightGradientFloat64() => WeightGradientReference.Run(_dataset64, _rowIndices, _dHidden64, _gradient64, Batch, I, H);
+
+    [Benchmark]
+    public void WeightGradientKernel()
+    {
+        Ops.WeightGradient.Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
+        Synchronize();
+    }
+
+    protected override void Prepare()
+    {
+        var dataset = RandomData.Uniform(DatasetRows * I, 0f, 1f, seed: 11);
+        var dHidden = RandomData.Uniform(Batch * H, -0.01f, 0.01f, seed: 15);
+        var shuffle = new Random(17);
+        _rowIndices = Enumerable.Range(0, Batch).Select(_ => shuffle.Next(DatasetRows)).ToArray();
+
+        (_dataset, _dataset64) = (Upload(dataset), RandomData.Widen(dataset));
+        (_dHidden, _dHidden64) = (Upload(dHidden), RandomData.Widen(dHidden));
+        _rows = Upload(_rowIndices);
+        (_gradient, _gradient64) = (Allocate((I + 1) * H), new double[(I + 1) * H]);
+
+        WeightGradientKernel();
+    }
+}
