@@ -4,66 +4,83 @@ using ILGPU.Runtime;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// Every kernel of a training step, loaded on one accelerator. Loading compiles, so each op is
-/// created on first use and then reused for the life of the device.
+/// The ops of one accelerator. Loading compiles, so each op is loaded on first use and then
+/// reused for the life of the device; any <see cref="IDeviceOp{TSelf}"/> loads through
+/// <see cref="Get{T}"/>, and the properties below only name the ones the trainer runs.
+/// Every launch goes through <see cref="Launching"/>, which counts it and splits its work.
 /// </summary>
 public sealed class DeviceOps : IDisposable
 {
-    private readonly Lazy<SoftmaxCrossEntropy> _softmaxCrossEntropy;
-    private readonly Lazy<Adam> _adam;
-    private readonly Lazy<MetricSums> _metricSums;
-    private readonly Lazy<Gather> _gather;
-    private readonly Lazy<DenseForward> _denseForward;
-    private readonly Lazy<DenseForwardTiled> _denseForwardTiled;
-    private readonly Lazy<WeightGradient> _weightGradient;
-    private readonly Lazy<WeightGradientTiled> _weightGradientTiled;
-    private readonly Lazy<InputGradient> _inputGradient;
-    private readonly Lazy<Augment> _augment;
+    private readonly Dictionary<Type, object> _loaded = [];
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
-        _softmaxCrossEntropy = new(() => new SoftmaxCrossEntropy(accelerator, counters));
-        _adam = new(() => new Adam(accelerator, counters));
-        _metricSums = new(() => new MetricSums(accelerator, counters));
-        _gather = new(() => new Gather(accelerator, counters));
-        _denseForwardTiled = new(() => new DenseForwardTiled(accelerator, counters));
-        _denseForward = new(() => new DenseForward(accelerator, counters, () => _denseForwardTiled.Value));
-        _weightGradientTiled = new(() => new WeightGradientTiled(accelerator, counters));
-        _weightGradient = new(() => new WeightGradient(accelerator, counters, () => _weightGradientTiled.Value));
-        _inputGradient = new(() => new InputGradient(accelerator, counters));
-        _augment = new(() => new Augment(accelerator, counters));
+        Accelerator = accelerator;
+        Counters = counters;
     }
 
-    public SoftmaxCrossEntropy SoftmaxCrossEntropy => _softmaxCrossEntropy.Value;
+    public SoftmaxCrossEntropy SoftmaxCrossEntropy => Get<SoftmaxCrossEntropy>();
 
-    public Adam Adam => _adam.Value;
+    public Adam Adam => Get<Adam>();
 
-    public MetricSums MetricSums => _metricSums.Value;
+    public MetricSums MetricSums => Get<MetricSums>();
 
-    public Gather Gather => _gather.Value;
+    public Gather Gather => Get<Gather>();
 
-    public DenseForward DenseForward => _denseForward.Value;
+    public DenseForward DenseForward => Get<DenseForward>();
 
     /// <summary>DenseForward with shared-memory tiles: what <see cref="DenseForward"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
-    public DenseForwardTiled DenseForwardTiled => _denseForwardTiled.Value;
+    public DenseForwardTiled DenseForwardTiled => Get<DenseForwardTiled>();
 
     /// <summary>A dense layer's weight and bias gradients in one launch.</summary>
-    public WeightGradient WeightGradient => _weightGradient.Value;
+    public WeightGradient WeightGradient => Get<WeightGradient>();
 
     /// <summary>WeightGradient with shared-memory tiles: what <see cref="WeightGradient"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
-    public WeightGradientTiled WeightGradientTiled => _weightGradientTiled.Value;
+    public WeightGradientTiled WeightGradientTiled => Get<WeightGradientTiled>();
 
     /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
-    public InputGradient InputGradient => _inputGradient.Value;
+    public InputGradient InputGradient => Get<InputGradient>();
 
     /// <summary>Gathers a training batch through a random affine (and optionally elastic) distortion per image.</summary>
-    public Augment Augment => _augment.Value;
+    public Augment Augment => Get<Augment>();
+
+    internal Accelerator Accelerator { get; }
+
+    internal DeviceCounters Counters { get; }
+
+    /// <summary>The op of type T on this device, loaded (compiled) on first use.</summary>
+    internal T Get<T>()
+        where T : class, IDeviceOp<T>
+    {
+        lock (_loaded)
+        {
+            if (!_loaded.TryGetValue(typeof(T), out object? op))
+            {
+                op = T.Load(this);
+                _loaded.Add(typeof(T), op);
+            }
+
+            return (T)op;
+        }
+    }
+
+    /// <summary>Counts a launch over <paramref name="items"/> work items, made after its arguments were checked, and says how to split them among threads.</summary>
+    internal WorkSplit Launching(long items)
+    {
+        Counters.Launched();
+        return WorkSplit.For(Accelerator, items);
+    }
 
     public void Dispose()
     {
-        if (_metricSums.IsValueCreated)
+        lock (_loaded)
         {
-            _metricSums.Value.Dispose();
+            foreach (var op in _loaded.Values.OfType<IDisposable>())
+            {
+                op.Dispose();
+            }
+
+            _loaded.Clear();
         }
     }
 }

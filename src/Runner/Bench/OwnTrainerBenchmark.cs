@@ -7,6 +7,7 @@ using Handwriting.Runner.Output;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 using Handwriting.Training.Network;
+using Handwriting.Training.Output;
 
 namespace Handwriting.Runner.Bench;
 
@@ -61,15 +62,14 @@ public static class OwnTrainerBenchmark
     }
 
     /// <summary>Launches and host synchronisations per training step, counted over one epoch of <paramref name="steps"/> steps without a progress display.</summary>
-    public static (double Launches, double Synchronizations) CountsPerStep(AcceleratorKind kind, int batchSize, int steps, ImageSet trainImages)
+    public static (double Launches, double Synchronizations) CountsPerStep(AcceleratorKind kind, int batchSize, int steps, MnistData mnist)
     {
-        var images = trainImages.Take(batchSize * steps);
-        using var device = ComputeDevice.Open(kind);
-        using var train = new DeviceDataset(device.Accelerator, images);
-        using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, BatchSize = batchSize, ValidationSplit = 0 }, images.PixelsPerImage, 10);
+        using var run = TrainingRun.From(new TrainingOptions { Epochs = 1, BatchSize = batchSize, ValidationSplit = 0, Limit = batchSize * steps }, mnist);
+        var device = run.Open(kind);
+        run.Prepare();
         long launches = device.Counters.Launches;
         long synchronizations = device.Counters.Synchronizations;
-        trainer.Fit(train, null);
+        run.Fit(null, default, null, null, default);
         return ((device.Counters.Launches - launches) / (double)steps, (device.Counters.Synchronizations - synchronizations) / (double)steps);
     }
 

@@ -53,7 +53,7 @@ public static class BenchCommand
                     {
                         output.WriteLine($"handwriting train on {kind.Name()}, batch {batch}, {epochCount} epochs ...");
                         results.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, mnist.Test, scratch)));
-                        var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, mnist.Train);
+                        var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, mnist);
                         counts.Add(new StepCounts(kind.Name(), batch, launches, synchronizations));
                         rates.AddRange(KernelRates.Measure(kind, batch));
                     }

@@ -8,6 +8,7 @@ using Handwriting.Runner.Plots;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 using Handwriting.Training.Network;
+using Handwriting.Training.Output;
 
 namespace Handwriting.Runner.Commands;
 

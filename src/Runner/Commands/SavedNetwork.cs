@@ -1,5 +1,6 @@
 using Handwriting.Kernels.Devices;
 using Handwriting.Training;
+using Handwriting.Training.Data;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 
@@ -8,8 +9,8 @@ namespace Handwriting.Runner.Commands;
 /// <summary>A model file loaded onto a device, checked to fit MNIST's 784 pixels and 10 digits.</summary>
 public static class SavedNetwork
 {
-    public const int Pixels = 784;
-    public const int Digits = 10;
+    public const int Pixels = Mnist.Pixels;
+    public const int Digits = Mnist.Classes;
 
     public static DeviceNetwork Load(ComputeDevice device, string path)
     {

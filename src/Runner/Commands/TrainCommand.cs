@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
@@ -15,9 +14,10 @@ using Handwriting.Training.Network;
 namespace Handwriting.Runner.Commands;
 
 /// <summary>
-/// `handwriting train`: the seed notebook end to end. Fetch MNIST if needed, train with our
-/// kernels, evaluate on the test set, print the first test image's probabilities, and write
-/// the model, history, metrics and plots into the run folder.
+/// `handwriting train`: the seed notebook end to end. Parses the options, runs the steps of
+/// <see cref="TrainingRun"/> (fetch MNIST if needed, train with our kernels, evaluate on the test
+/// set, write the model, history and metrics), and around them prints, draws the plots and
+/// claims, suspends or commits the run folder.
 /// </summary>
 public static class TrainCommand
 {
@@ -52,15 +52,13 @@ public static class TrainCommand
             checkpoint = TrainingCheckpoint.Load(Path.Combine(resume, RunFolder.CheckpointFile));
         }
 
-        var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), output.WriteLine);
-        var available = options.Limit is int limit ? mnist.Train.Take(Math.Min(limit, mnist.Train.Count)) : mnist.Train;
-        var (trainImages, validationImages) = available.Split(options.ValidationSplit);
-        if (trainImages.Count == 0)
+        using var pipeline = TrainingRun.Load(options, parse.GetValue(common.Data), output.WriteLine);
+        if (pipeline.TrainImages.Count == 0)
         {
             throw new UsageException($"--limit {options.Limit} with --validation-split {options.ValidationSplit} leaves no training image");
         }
 
-        using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
+        var device = pipeline.Open(parse.GetValue(common.Accelerator));
         output.WriteLine($"Device: {device.Description}");
         foreach (string skipped in device.SkippedAccelerators)
         {
@@ -68,12 +66,8 @@ public static class TrainCommand
         }
         using var run = resume is null ? RunFolder.Create(target) : RunFolder.Resume(target);
 
-        var clock = Stopwatch.StartNew();
-        using var train = new DeviceDataset(device.Accelerator, trainImages);
-        using var validation = new DeviceDataset(device.Accelerator, validationImages);
-        using var test = new DeviceDataset(device.Accelerator, mnist.Test);
-        using var trainer = new Trainer(device, options, trainImages.PixelsPerImage, 10);
-        output.WriteLine($"Training {trainer.Network.Shape} on {train.Count} images, validating on {validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs{AugmentationText(options.Augmentation)}");
+        pipeline.Prepare();
+        output.WriteLine($"Training {pipeline.Trainer.Network.Shape} on {pipeline.Train.Count} images, validating on {pipeline.Validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs{AugmentationText(options.Augmentation)}");
         if (checkpoint is not null)
         {
             output.WriteLine($"Resuming from {Path.Combine(resume!, RunFolder.CheckpointFile)}: epoch {checkpoint.Epoch}, step {checkpoint.Step}");
@@ -87,9 +81,7 @@ public static class TrainCommand
         IReadOnlyList<EpochMetrics> history;
         try
         {
-            history = display.Run(shown => trainer.Fit(
-                train,
-                validation.Count > 0 ? validation : null,
+            history = display.Run(shown => pipeline.Fit(
                 shown.Progress,
                 shown.ProgressInterval,
                 metrics => shown.EpochEnd(metrics, options.Epochs),
@@ -108,39 +100,15 @@ public static class TrainCommand
                 $"continue with 'handwriting train --resume {target}'");
         }
 
-        double trainingSeconds = clock.Elapsed.TotalSeconds;
-
-        var evaluation = Evaluation.Run(device, trainer.Network, test);
+        var (evaluation, first) = pipeline.Evaluate();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test_loss: {evaluation.Summary.Loss:F4} - test_accuracy: {evaluation.Summary.Accuracy:F4}"));
-        var first = new FirstTestImage(evaluation.Labels[0], evaluation.Predictions[0], evaluation.ProbabilitiesOf(0).ToArray());
         output.WriteLine($"Test image 0 (label {first.Label}): predicted {first.Predicted}; probabilities {ProbabilityText.Format(first.Probabilities)}");
 
-        ModelFile.Save(run.PathOf("model.bin"), trainer.Network.Shape, trainer.Network.ReadParameters());
-        JsonFiles.Write(run.PathOf("history.json"), HistoryFile.From(history));
-        JsonFiles.Write(run.PathOf("metrics.json"), new MetricsFile(
-            evaluation.Summary.Loss,
-            evaluation.Summary.Accuracy,
-            options.Epochs,
-            trainingSeconds,
-            device.Description.Name,
-            device.Kind.Name(),
-            trainer.Network.Shape.ToString(),
-            options.BatchSize,
-            options.DropoutRate,
-            options.Adam.LearningRate,
-            options.Schedule.Name(),
-            options.Adam.WeightDecay,
-            options.ValidationSplit,
-            options.Augmentation,
-            options.Seed,
-            train.Count,
-            validation.Count,
-            test.Count,
-            first));
-        RunPlots.Write(run, history, mnist.Test, evaluation);
+        pipeline.WriteFiles(run.PathOf, history, evaluation, first);
+        RunPlots.Write(run, history, pipeline.Mnist.Test, evaluation);
         if (options.Augmentation is { } ranges)
         {
-            RunPlots.WriteAugmented(run, AugmentationPreview.Of(device, train, ranges, options.Seed, RunPlots.GridDigits), trainImages);
+            RunPlots.WriteAugmented(run, AugmentationPreview.Of(device, pipeline.Train, ranges, options.Seed, RunPlots.GridDigits), pipeline.TrainImages);
         }
 
         run.Commit();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Handwriting.Kernels;
 using Handwriting.Training;
 using Handwriting.Training.IO;
+using Handwriting.Training.Output;
 
 namespace Handwriting.Runner.Output;
 

@@ -1,3 +1,4 @@
+using Handwriting.Training.Data;
 using ScottPlot;
 
 namespace Handwriting.Runner.Plots;
@@ -8,7 +9,7 @@ namespace Handwriting.Runner.Plots;
 /// </summary>
 public static class PredictionGrid
 {
-    private const int Side = 28;
+    private const int Side = Mnist.Side;
 
     /// <summary>Plot units per cell: the 28-unit digit, a gap beside it, and room for the caption below.</summary>
     private const double CellWidth = Side + 6;

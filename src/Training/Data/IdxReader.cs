@@ -23,11 +23,11 @@ public static class IdxReader
     public const int LabelsMagic = 2049;
 
     /// <summary>MNIST images are ImageSide x ImageSide pixels.</summary>
-    public const int ImageSide = 28;
+    public const int ImageSide = Mnist.Side;
 
     public const int PixelsPerImage = ImageSide * ImageSide;
 
-    public const int LabelCount = 10;
+    public const int LabelCount = Mnist.Classes;
 
     /// <summary>The most images a file may hold: their pixels as floats must fit in one .NET array.</summary>
     public static long MaxCount { get; } = Array.MaxLength / PixelsPerImage;

@@ -1,3 +1,5 @@
+using Handwriting.Training.Data;
+
 namespace Handwriting.Training.Images;
 
 /// <summary>
@@ -11,7 +13,7 @@ namespace Handwriting.Training.Images;
 public static class DigitPreparation
 {
     /// <summary>MNIST's field: 28 x 28 pixels.</summary>
-    public const int Side = 28;
+    public const int Side = Mnist.Side;
 
     /// <summary>MNIST scaled each digit so that its longer side is 20 pixels, leaving a margin to centre it in.</summary>
     public const int DigitBox = 20;

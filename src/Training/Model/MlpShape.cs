@@ -1,3 +1,5 @@
+using Handwriting.Training.Data;
+
 namespace Handwriting.Training.Model;
 
 /// <summary>
@@ -40,7 +42,7 @@ public sealed record MlpShape
     }
 
     /// <summary>The seed notebook's network: 784 -> 128 -> 10.</summary>
-    public static MlpShape Seed { get; } = new(784, [128], 10);
+    public static MlpShape Seed { get; } = new(Mnist.Pixels, [128], Mnist.Classes);
 
     public int Inputs { get; }
 

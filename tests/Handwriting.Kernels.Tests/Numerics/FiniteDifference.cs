@@ -1,7 +1,7 @@
 namespace Handwriting.Kernels.Tests.Numerics;
 
 /// <summary>Central differences in float64: dL/dx[i] ~ (L(x + h e_i) - L(x - h e_i)) / 2h, with error O(h^2).</summary>
-public static class FiniteDifference
+internal static class FiniteDifference
 {
     public const double Step = 1e-6;
 

@@ -6,7 +6,7 @@ namespace Handwriting.Kernels.Tests.Numerics;
 /// ~ sqrt(K)), so the absolute term scales with K; the constants leave a wide margin over what
 /// we measure while staying far below the error of a wrong index or a dropped term (~0.1 and up).
 /// </summary>
-public static class MatMulTolerance
+internal static class MatMulTolerance
 {
     public static Tolerance For(int k) => new(Absolute: 1e-6 + 2e-7 * k, Relative: 1e-5);
 }

@@ -66,7 +66,7 @@ public sealed class ReferenceValueTests
         // Row 0's largest logit is its label; row 1's is class 2, not 0; row 2 ties, and the first (class 0) wins.
         Assert.Equal([1.0, 0, 0], correct);
         Rounding.AssertClose([Math.Log(3)], [losses[2]], "equal logits give log(classes)");
-        Rounding.AssertClose([1.0 / 9, (1.0 / 3 - 1) / 3, 1.0 / 9], dlogits[6..], "gradient of the equal-logit row");
+        Rounding.AssertClose([1.0 / 9, (1.0 / 3 - 1) / 3, 1.0 / 9], dlogits.AsSpan(6), "gradient of the equal-logit row");
     }
 
     [Fact]

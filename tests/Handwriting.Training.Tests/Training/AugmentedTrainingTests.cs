@@ -55,9 +55,9 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
         reference.Backward(batch64, rows, 0.2f);
         reference.AdamStep(new AdamSettings());
 
-        CloseTo.Assert(reference.Logits, logits, 1e-4, 1e-4, $"logits, elastic {elastic}");
-        CloseTo.Assert(referenceLosses, losses.GetAsArray1D(), 1e-4, 1e-4, $"losses, elastic {elastic}");
-        CloseTo.Assert(reference.Parameters, network.ReadParameters(), 2e-5, 1e-4, $"parameters after Adam, elastic {elastic}");
+        new Tolerance(1e-4, 1e-4).AssertClose(reference.Logits, logits, $"logits, elastic {elastic}");
+        new Tolerance(1e-4, 1e-4).AssertClose(referenceLosses, losses.GetAsArray1D(), $"losses, elastic {elastic}");
+        new Tolerance(2e-5, 1e-4).AssertClose(reference.Parameters, network.ReadParameters(), $"parameters after Adam, elastic {elastic}");
     }
 
     /// <summary>

@@ -56,18 +56,18 @@ public sealed class TrainingStepTests
             reference.AdamStep(settings);
 
             string at = $"step {step} of {shape}, weight decay {weightDecay}";
-            CloseTo.Assert(reference.Logits, logits, 1e-5, 1e-4, $"logits, {at}");
-            CloseTo.Assert(referenceLosses, losses.GetAsArray1D(), 1e-5, 1e-4, $"losses, {at}");
-            CloseTo.Assert(referenceCorrect, correct.GetAsArray1D(), 0, 0, $"correct, {at}");
+            new Tolerance(1e-5, 1e-4).AssertClose(reference.Logits, logits, $"logits, {at}");
+            new Tolerance(1e-5, 1e-4).AssertClose(referenceLosses, losses.GetAsArray1D(), $"losses, {at}");
+            Tolerance.Exact.AssertClose(referenceCorrect, correct.GetAsArray1D(), $"correct, {at}");
             foreach (var layer in shape.Layers)
             {
-                CloseTo.Assert(reference.Gradients.AsSpan((int)layer.WeightsOffset, layer.WeightCount), gradients.AsSpan((int)layer.WeightsOffset, layer.WeightCount), 1e-6, 1e-4, $"weight gradient {layer.In}x{layer.Out}, {at}");
-                CloseTo.Assert(reference.Gradients.AsSpan((int)layer.BiasOffset, layer.Out), gradients.AsSpan((int)layer.BiasOffset, layer.Out), 1e-6, 1e-4, $"bias gradient {layer.Out}, {at}");
+                new Tolerance(1e-6, 1e-4).AssertClose(reference.Gradients.AsSpan((int)layer.WeightsOffset, layer.WeightCount), gradients.AsSpan((int)layer.WeightsOffset, layer.WeightCount), $"weight gradient {layer.In}x{layer.Out}, {at}");
+                new Tolerance(1e-6, 1e-4).AssertClose(reference.Gradients.AsSpan((int)layer.BiasOffset, layer.Out), gradients.AsSpan((int)layer.BiasOffset, layer.Out), $"bias gradient {layer.Out}, {at}");
             }
 
             // Adam moves each parameter by about the learning rate (1e-3); 2e-5 leaves room only
             // for the sign of gradients smaller than float32's rounding, never for a wrong update.
-            CloseTo.Assert(reference.Parameters, network.ReadParameters(), 2e-5, 1e-4, $"parameters after Adam, {at}");
+            new Tolerance(2e-5, 1e-4).AssertClose(reference.Parameters, network.ReadParameters(), $"parameters after Adam, {at}");
         }
     }
 

@@ -1,4 +1,3 @@
-using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -13,22 +12,22 @@ namespace Handwriting.Kernels;
 /// On a GPU (CUDA, OpenCL) it launches the shared-memory tile kernel of <see cref="WeightGradientTiled"/>;
 /// on the CPU accelerator the blocked kernel of <see cref="WeightGradientKernel"/>.
 /// </summary>
-public sealed class WeightGradient
+public sealed class WeightGradient : IDeviceOp<WeightGradient>
 {
-    private readonly DeviceCounters _counters;
-    private readonly Accelerator _accelerator;
+    private readonly DeviceOps _ops;
     private readonly WeightGradientTiled? _tiled;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>? _kernel;
 
-    internal WeightGradient(Accelerator accelerator, DeviceCounters counters, Func<WeightGradientTiled> tiled)
+    private WeightGradient(DeviceOps ops)
     {
-        _counters = counters;
-        _accelerator = accelerator;
-        _tiled = WeightGradientTiled.Chosen(accelerator) ? tiled() : null;
+        _ops = ops;
+        _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.WeightGradientTiled : null;
         // The blocked kernel is compiled only where it runs: on a GPU the tiles run instead.
-        _kernel = _tiled is not null ? null : accelerator.LoadAutoGroupedStreamKernel<
+        _kernel = _tiled is not null ? null : ops.Accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel);
     }
+
+    static WeightGradient IDeviceOp<WeightGradient>.Load(DeviceOps ops) => new(ops);
 
     /// <summary>Whether <see cref="Run"/> launches the tile kernel of <see cref="WeightGradientTiled"/>.</summary>
     public bool Tiled => _tiled is not null;
@@ -36,14 +35,13 @@ public sealed class WeightGradient
     public void Run(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n)
     {
         var layout = Layout(a, rows, dy, gradient, m, k, n);
-        _counters.Launched();
         if (_tiled is not null)
         {
             _tiled.Launch(a, rows, dy, gradient, layout);
             return;
         }
 
-        var split = WorkSplit.For(_accelerator, WeightGradientKernel.WorkItems(layout));
+        var split = _ops.Launching(WeightGradientKernel.WorkItems(layout));
         _kernel!(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
     }
 

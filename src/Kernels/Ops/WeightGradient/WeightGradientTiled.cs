@@ -10,35 +10,32 @@ namespace Handwriting.Kernels;
 /// on CUDA and OpenCL; it is public so that tests can run it on a CPU accelerator whose groups hold
 /// Tile x Tile threads (<see cref="CpuConfiguration.ForGroupSize"/>).
 /// </summary>
-public sealed class WeightGradientTiled
+public sealed class WeightGradientTiled : IDeviceOp<WeightGradientTiled>
 {
     private readonly DeviceCounters _counters;
     private readonly Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout> _kernel;
 
-    internal WeightGradientTiled(Accelerator accelerator, DeviceCounters counters)
+    private WeightGradientTiled(DeviceOps ops)
     {
-        if (!DenseForwardTiled.Fits(accelerator))
-        {
-            throw new NotSupportedException($"{accelerator.Name} allows {accelerator.MaxNumThreadsPerGroup} threads per group; the tile kernel needs {WeightGradientTiledKernel.Tile * WeightGradientTiledKernel.Tile}.");
-        }
-
-        _counters = counters;
-        _kernel = accelerator.LoadStreamKernel<
+        TilePolicy.RequireFits(ops.Accelerator);
+        _counters = ops.Counters;
+        _kernel = ops.Accelerator.LoadStreamKernel<
             ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout>(WeightGradientTiledKernel.Kernel);
     }
 
-    /// <summary>Whether <see cref="WeightGradient"/> uses tiles on this accelerator: where <see cref="DenseForward"/> does (same tile).</summary>
-    public static bool Chosen(Accelerator accelerator) => DenseForwardTiled.Chosen(accelerator);
+    static WeightGradientTiled IDeviceOp<WeightGradientTiled>.Load(DeviceOps ops) => new(ops);
 
     /// <summary>The arguments and results of <see cref="WeightGradient.Run"/>.</summary>
     public void Run(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n)
     {
         var layout = WeightGradient.Layout(a, rows, dy, gradient, m, k, n);
-        _counters.Launched();
         Launch(a, rows, dy, gradient, layout);
     }
 
-    /// <summary>Launches on arguments already checked by <see cref="WeightGradient.Layout"/>.</summary>
-    internal void Launch(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, DenseBackwardLayout layout) =>
+    /// <summary>Counts and launches on arguments already checked by <see cref="WeightGradient.Layout"/>.</summary>
+    internal void Launch(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, DenseBackwardLayout layout)
+    {
+        _counters.Launched();
         _kernel(WeightGradientTiledKernel.Config(layout), a, rows, dy, gradient, layout);
+    }
 }

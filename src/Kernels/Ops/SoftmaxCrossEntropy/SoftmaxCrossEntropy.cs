@@ -1,4 +1,3 @@
-using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -13,19 +12,19 @@ namespace Handwriting.Kernels;
 /// In the seed model Rows = B and Classes = O (10). Labels must lie in [0, Classes); the
 /// data pipeline guarantees it, and a kernel cannot throw.
 /// </summary>
-public sealed class SoftmaxCrossEntropy
+public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
 {
-    private readonly DeviceCounters _counters;
-    private readonly Accelerator _accelerator;
+    private readonly DeviceOps _ops;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int> _kernel;
 
-    internal SoftmaxCrossEntropy(Accelerator accelerator, DeviceCounters counters)
+    private SoftmaxCrossEntropy(DeviceOps ops)
     {
-        _counters = counters;
-        _accelerator = accelerator;
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+        _ops = ops;
+        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel);
     }
+
+    static SoftmaxCrossEntropy IDeviceOp<SoftmaxCrossEntropy>.Load(DeviceOps ops) => new(ops);
 
     public void Run(
         ArrayView<float> logits,
@@ -43,8 +42,7 @@ public sealed class SoftmaxCrossEntropy
         Require.Length(losses, rows, nameof(losses), $"({rows})");
         Require.Length(correct, rows, nameof(correct), $"({rows})");
         Require.Length(dlogits, (long)rows * classes, nameof(dlogits), $"({rows}, {classes})");
-        var split = WorkSplit.For(_accelerator, rows);
-        _counters.Launched();
+        var split = _ops.Launching(rows);
         _kernel(split.Threads, logits, labels, losses, correct, dlogits, rows, classes, split.ItemsPerThread);
     }
 

@@ -1,4 +1,3 @@
-using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -15,22 +14,22 @@ namespace Handwriting.Kernels;
 /// On a GPU (CUDA, OpenCL) it launches the shared-memory tile kernel of <see cref="DenseForwardTiled"/>;
 /// on the CPU accelerator, where a barrier costs OS threads, the blocked kernel of <see cref="DenseForwardKernel"/>.
 /// </summary>
-public sealed class DenseForward
+public sealed class DenseForward : IDeviceOp<DenseForward>
 {
-    private readonly DeviceCounters _counters;
-    private readonly Accelerator _accelerator;
+    private readonly DeviceOps _ops;
     private readonly DenseForwardTiled? _tiled;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>? _kernel;
 
-    internal DenseForward(Accelerator accelerator, DeviceCounters counters, Func<DenseForwardTiled> tiled)
+    private DenseForward(DeviceOps ops)
     {
-        _counters = counters;
-        _accelerator = accelerator;
-        _tiled = DenseForwardTiled.Chosen(accelerator) ? tiled() : null;
+        _ops = ops;
+        _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.DenseForwardTiled : null;
         // The blocked kernel is compiled only where it runs: on a GPU the tiles run instead.
-        _kernel = _tiled is not null ? null : accelerator.LoadAutoGroupedStreamKernel<
+        _kernel = _tiled is not null ? null : ops.Accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel);
     }
+
+    static DenseForward IDeviceOp<DenseForward>.Load(DeviceOps ops) => new(ops);
 
     /// <summary>Whether <see cref="Run"/> launches the tile kernel of <see cref="DenseForwardTiled"/>.</summary>
     public bool Tiled => _tiled is not null;
@@ -52,14 +51,13 @@ public sealed class DenseForward
         DropoutSettings dropout)
     {
         var layout = Layout(a, rows, w, bias, y, m, k, n, activation, dropout);
-        _counters.Launched();
         if (_tiled is not null)
         {
             _tiled.Launch(a, rows, w, bias, y, layout);
             return;
         }
 
-        var split = WorkSplit.For(_accelerator, DenseForwardKernel.WorkItems(layout));
+        var split = _ops.Launching(DenseForwardKernel.WorkItems(layout));
         _kernel!(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
     }
 

@@ -15,7 +15,7 @@ namespace Handwriting.Kernels;
 public static class WeightGradientTiledKernel
 {
     /// <summary>The side of an output tile and of a batch slab: a group holds Tile x Tile threads.</summary>
-    public const int Tile = DenseForwardTiledKernel.Tile;
+    public const int Tile = TilePolicy.Side;
 
     /// <summary>Groups along x cover N, along y the K + 1 rows.</summary>
     public static KernelConfig Config(DenseBackwardLayout layout) =>

@@ -10,7 +10,7 @@ namespace Handwriting.Kernels;
 /// elements, totals has 2. Two launches: fixed partial sums, then one thread adds the partials
 /// in order. No atomics, so the result is the same bits on every run of the same device.
 /// </summary>
-public sealed class MetricSums : IDisposable
+public sealed class MetricSums : IDeviceOp<MetricSums>, IDisposable
 {
     /// <summary>Partial sums on a GPU; the CPU accelerator uses one per hardware thread.</summary>
     private const int GpuPartials = 256;
@@ -21,7 +21,7 @@ public sealed class MetricSums : IDisposable
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _partials;
     private readonly int _partialCount;
 
-    internal MetricSums(Accelerator accelerator, DeviceCounters counters)
+    private MetricSums(Accelerator accelerator, DeviceCounters counters)
     {
         _counters = counters;
         _partialKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(PartialKernel);
@@ -29,6 +29,8 @@ public sealed class MetricSums : IDisposable
         _partialCount = accelerator.AcceleratorType == AcceleratorType.CPU ? accelerator.MaxNumThreads : GpuPartials;
         _partials = accelerator.Allocate1D<float>(2L * _partialCount);
     }
+
+    static MetricSums IDeviceOp<MetricSums>.Load(DeviceOps ops) => new(ops.Accelerator, ops.Counters);
 
     public void Run(ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> totals, int count)
     {

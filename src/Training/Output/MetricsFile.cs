@@ -1,6 +1,6 @@
 using Handwriting.Kernels;
 
-namespace Handwriting.Runner.Output;
+namespace Handwriting.Training.Output;
 
 /// <summary>metrics.json: what a run reached, on what, with which settings.</summary>
 public sealed record MetricsFile(

@@ -1,4 +1,3 @@
-using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -15,19 +14,19 @@ namespace Handwriting.Kernels;
 /// parameters, gradients, m and v have Count elements. The trainer keeps every parameter of the
 /// network in one flat buffer, so one launch updates them all.
 /// </summary>
-public sealed class Adam
+public sealed class Adam : IDeviceOp<Adam>
 {
-    private readonly DeviceCounters _counters;
-    private readonly Accelerator _accelerator;
+    private readonly DeviceOps _ops;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int> _kernel;
 
-    internal Adam(Accelerator accelerator, DeviceCounters counters)
+    private Adam(DeviceOps ops)
     {
-        _counters = counters;
-        _accelerator = accelerator;
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+        _ops = ops;
+        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel);
     }
+
+    static Adam IDeviceOp<Adam>.Load(DeviceOps ops) => new(ops);
 
     public void Run(
         ArrayView<float> parameters,
@@ -44,8 +43,7 @@ public sealed class Adam
         Require.Length(gradients, count, nameof(gradients), $"({count})");
         Require.Length(m, count, nameof(m), $"({count})");
         Require.Length(v, count, nameof(v), $"({count})");
-        var split = WorkSplit.For(_accelerator, count);
-        _counters.Launched();
+        var split = _ops.Launching(count);
         _kernel(split.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, split.ItemsPerThread);
     }
 

@@ -1,4 +1,3 @@
-using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -24,19 +23,19 @@ namespace Handwriting.Kernels;
 /// is 1), and a whole-pixel shift moves it exactly.
 /// </para>
 /// </summary>
-public sealed class Augment
+public sealed class Augment : IDeviceOp<Augment>
 {
-    private readonly DeviceCounters _counters;
-    private readonly Accelerator _accelerator;
+    private readonly DeviceOps _ops;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int> _kernel;
 
-    internal Augment(Accelerator accelerator, DeviceCounters counters)
+    private Augment(DeviceOps ops)
     {
-        _counters = counters;
-        _accelerator = accelerator;
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+        _ops = ops;
+        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int>(Kernel);
     }
+
+    static Augment IDeviceOp<Augment>.Load(DeviceOps ops) => new(ops);
 
     /// <summary>Checks and launches; indices must lie in [0, source images), which the caller's shuffle guarantees.</summary>
     public void Run(ArrayView<float> source, ArrayView<int> indices, ArrayView<float> destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
@@ -53,8 +52,7 @@ public sealed class Augment
             throw new ArgumentException(fault, nameof(ranges));
         }
 
-        var split = WorkSplit.For(_accelerator, rows * pixels);
-        _counters.Launched();
+        var split = _ops.Launching(rows * pixels);
         _kernel(split.Threads, source, indices, destination, ranges, seed, step, side, checked((int)(rows * pixels)), split.ItemsPerThread);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Handwriting.Runner.Output;
+namespace Handwriting.Training.Output;
 
 /// <summary>How every JSON file and `--json` output is written: snake_case names, as Keras's history uses.</summary>
 public static class JsonFiles

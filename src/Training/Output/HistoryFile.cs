@@ -1,6 +1,6 @@
 using Handwriting.Training;
 
-namespace Handwriting.Runner.Output;
+namespace Handwriting.Training.Output;
 
 /// <summary>history.json: Keras's History.history, one list per metric, plus seconds per epoch.</summary>
 public sealed record HistoryFile(

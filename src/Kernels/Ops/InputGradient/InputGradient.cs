@@ -1,4 +1,3 @@
-using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -12,19 +11,19 @@ namespace Handwriting.Kernels;
 /// it is the whole mask, and rescaling by 1 / (1 - rate) is all dropout adds.
 /// dy is (M, K), w is (N, K), y and dz are (M, N). In the seed model: M = B, K = O (10), N = H (128).
 /// </summary>
-public sealed class InputGradient
+public sealed class InputGradient : IDeviceOp<InputGradient>
 {
-    private readonly DeviceCounters _counters;
-    private readonly Accelerator _accelerator;
+    private readonly DeviceOps _ops;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int> _kernel;
 
-    internal InputGradient(Accelerator accelerator, DeviceCounters counters)
+    private InputGradient(DeviceOps ops)
     {
-        _counters = counters;
-        _accelerator = accelerator;
-        _kernel = accelerator.LoadAutoGroupedStreamKernel<
+        _ops = ops;
+        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
             Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>(Kernel);
     }
+
+    static InputGradient IDeviceOp<InputGradient>.Load(DeviceOps ops) => new(ops);
 
     public void Run(ArrayView<float> dy, ArrayView<float> w, ArrayView<float> y, ArrayView<float> dz, int m, int k, int n, float dropoutRate)
     {
@@ -37,8 +36,7 @@ public sealed class InputGradient
         Require.Length(y, (long)m * n, nameof(y), $"({m}, {n})");
         Require.Length(dz, (long)m * n, nameof(dz), $"({m}, {n})");
         var layout = new DenseBackwardLayout(m, k, n, 0, 0);
-        var split = WorkSplit.For(_accelerator, (long)m * n);
-        _counters.Launched();
+        var split = _ops.Launching((long)m * n);
         _kernel(split.Threads, dy, w, y, dz, layout, 1f / (1f - dropoutRate), split.ItemsPerThread);
     }
 

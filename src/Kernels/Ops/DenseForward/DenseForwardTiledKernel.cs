@@ -15,7 +15,7 @@ namespace Handwriting.Kernels;
 public static class DenseForwardTiledKernel
 {
     /// <summary>The side of an output tile and of a K slab: a group holds Tile x Tile threads.</summary>
-    public const int Tile = 16;
+    public const int Tile = TilePolicy.Side;
 
     /// <summary>Groups along x cover N, along y cover M.</summary>
     public static KernelConfig Config(DenseLayout layout) =>

@@ -1,4 +1,3 @@
-using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -10,26 +9,25 @@ namespace Handwriting.Kernels;
 /// set's size, gathered once per epoch. The images need no gather: the first layer's kernels read
 /// them through the same indices.
 /// </summary>
-public sealed class Gather
+public sealed class Gather : IDeviceOp<Gather>
 {
-    private readonly DeviceCounters _counters;
-    private readonly Accelerator _accelerator;
+    private readonly DeviceOps _ops;
     private readonly Action<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, int> _labelsKernel;
 
-    internal Gather(Accelerator accelerator, DeviceCounters counters)
+    private Gather(DeviceOps ops)
     {
-        _counters = counters;
-        _accelerator = accelerator;
-        _labelsKernel = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, int>(LabelsKernel);
+        _ops = ops;
+        _labelsKernel = ops.Accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, int>(LabelsKernel);
     }
+
+    static Gather IDeviceOp<Gather>.Load(DeviceOps ops) => new(ops);
 
     public void Labels(ArrayView<int> source, ArrayView<int> indices, ArrayView<int> destination, int rows)
     {
         Require.Positive(rows, nameof(rows));
         Require.Length(indices, rows, nameof(indices), $"({rows})");
         Require.Length(destination, rows, nameof(destination), $"({rows})");
-        var split = WorkSplit.For(_accelerator, rows);
-        _counters.Launched();
+        var split = _ops.Launching(rows);
         _labelsKernel(split.Threads, source, indices, destination, split.ItemsPerThread);
     }
 

@@ -10,35 +10,20 @@ namespace Handwriting.Kernels;
 /// CUDA and OpenCL; it is public so that tests can run it on a CPU accelerator whose groups hold
 /// Tile x Tile threads (<see cref="CpuConfiguration.ForGroupSize"/>).
 /// </summary>
-public sealed class DenseForwardTiled
+public sealed class DenseForwardTiled : IDeviceOp<DenseForwardTiled>
 {
-    private const int GroupSize = DenseForwardTiledKernel.Tile * DenseForwardTiledKernel.Tile;
-
     private readonly DeviceCounters _counters;
     private readonly Action<KernelConfig, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout> _kernel;
 
-    internal DenseForwardTiled(Accelerator accelerator, DeviceCounters counters)
+    private DenseForwardTiled(DeviceOps ops)
     {
-        if (!Fits(accelerator))
-        {
-            throw new NotSupportedException($"{accelerator.Name} allows {accelerator.MaxNumThreadsPerGroup} threads per group; the tile kernel needs {GroupSize}.");
-        }
-
-        _counters = counters;
-        _kernel = accelerator.LoadStreamKernel<
+        TilePolicy.RequireFits(ops.Accelerator);
+        _counters = ops.Counters;
+        _kernel = ops.Accelerator.LoadStreamKernel<
             ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout>(DenseForwardTiledKernel.Kernel);
     }
 
-    /// <summary>Whether the accelerator's groups can hold one tile's threads.</summary>
-    public static bool Fits(Accelerator accelerator)
-    {
-        ArgumentNullException.ThrowIfNull(accelerator);
-        return accelerator.MaxNumThreadsPerGroup >= GroupSize;
-    }
-
-    /// <summary>Whether <see cref="DenseForward"/> uses tiles on this accelerator: on every GPU whose groups fit a tile.</summary>
-    public static bool Chosen(Accelerator accelerator) =>
-        Fits(accelerator) && accelerator.AcceleratorType != AcceleratorType.CPU;
+    static DenseForwardTiled IDeviceOp<DenseForwardTiled>.Load(DeviceOps ops) => new(ops);
 
     /// <summary>The arguments and results of <see cref="DenseForward.Run"/>.</summary>
     public void Run(
@@ -54,11 +39,13 @@ public sealed class DenseForwardTiled
         DropoutSettings dropout)
     {
         var layout = DenseForward.Layout(a, rows, w, bias, y, m, k, n, activation, dropout);
-        _counters.Launched();
         Launch(a, rows, w, bias, y, layout);
     }
 
-    /// <summary>Launches on arguments already checked by <see cref="DenseForward.Layout"/>.</summary>
-    internal void Launch(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, DenseLayout layout) =>
+    /// <summary>Counts and launches on arguments already checked by <see cref="DenseForward.Layout"/>.</summary>
+    internal void Launch(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, DenseLayout layout)
+    {
+        _counters.Launched();
         _kernel(DenseForwardTiledKernel.Config(layout), a, rows, w, bias, y, layout);
+    }
 }
