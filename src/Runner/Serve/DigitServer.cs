@@ -60,7 +60,7 @@ public static class DigitServer
 
         app.MapGet("/api/health", () => Json(StatusCodes.Status200OK, new Dictionary<string, object?>
         {
-            ["model"] = reader.ModelPath,
+            ["model"] = ShownModel(reader.ModelPath),
             ["network"] = reader.Description,
         }));
         app.MapPost("/api/predict", async (HttpContext context) =>
@@ -83,6 +83,13 @@ public static class DigitServer
         ArgumentNullException.ThrowIfNull(app);
         string bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new Uri(bound.EndsWith('/') ? bound : bound + "/");
+    }
+
+    /// <summary>The model file with its folder, `20261129-201500/model.bin`: enough to tell runs apart without showing the whole path to the page.</summary>
+    private static string ShownModel(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return Path.Combine(Path.GetFileName(Path.GetDirectoryName(full)) ?? "", Path.GetFileName(full));
     }
 
     private static async Task<byte[]> ReadBody(HttpRequest request, CancellationToken cancel)

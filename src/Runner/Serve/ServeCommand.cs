@@ -43,9 +43,9 @@ public static class ServeCommand
             try
             {
                 app.Start();
-                if (!IPAddress.IsLoopback(address))
+                if (ExposureWarning(address, DigitServer.Address(app).Port) is string warning)
                 {
-                    error.WriteLine($"handwriting serve: warning: listening on {address}, not only on this machine: anyone who can reach port {DigitServer.Address(app).Port} can use the page and this machine's accelerator (no password, no encryption)");
+                    error.WriteLine(warning);
                 }
 
                 output.WriteLine($"Serving {reader.Description} ({modelPath}) at {DigitServer.Address(app)}");
@@ -62,6 +62,12 @@ public static class ServeCommand
         });
         return command;
     }
+
+    /// <summary>What listening on <paramref name="address"/> exposes, or null for this machine only (loopback).</summary>
+    public static string? ExposureWarning(IPAddress address, int port) =>
+        IPAddress.IsLoopback(address)
+            ? null
+            : $"handwriting serve: warning: listening on {address}, not only on this machine: anyone who can reach port {port} can use the page and this machine's accelerator (no password, no encryption)";
 
     /// <summary>An IP address, or `localhost` for 127.0.0.1; a host name is refused (it may resolve to anything).</summary>
     public static IPAddress ParseHost(string host)
