@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Handwriting.Runner.Images;
-using Handwriting.Runner.Output;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,7 +26,8 @@ public static class DigitServer
     /// <summary>The largest upload: a phone photo fits, a canvas drawing is ~10 KB.</summary>
     public const long MaxBodyBytes = 4 << 20;
 
-    private static readonly JsonSerializerOptions Compact = new(JsonFiles.Options) { WriteIndented = false };
+    /// <summary>Answers are dictionaries whose keys are already `predict --json`'s snake_case names; numbers as there (shortest round-trip).</summary>
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
     /// <summary>A server for <paramref name="reader"/> on <paramref name="address"/>:<paramref name="port"/> (0: any free port), not yet started.</summary>
     public static WebApplication Build(DigitReader reader, IPAddress address, int port, TextWriter error)
