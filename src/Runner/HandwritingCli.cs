@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Commands;
+using Handwriting.Runner.Serve;
 
 namespace Handwriting.Runner;
 
@@ -24,6 +25,7 @@ public sealed class HandwritingCli
             TrainCommand.Create(_common, output),
             EvaluateCommand.Create(_common, output, error),
             PredictCommand.Create(_common, output, error),
+            ServeCommand.Create(_common, output, error),
             ExportCommand.Create(output),
             BenchCommand.Create(_common, output),
             DataCommand.Create(_common, output),

@@ -12,21 +12,22 @@ using Handwriting.Training.Output;
 namespace Handwriting.Runner.Commands;
 
 /// <summary>
-/// `handwriting predict --model FILE (--index N... | IMAGE...)`: the top three digits for MNIST
-/// test images or for image files prepared the way MNIST digits were.
+/// `handwriting predict [--model FILE] (--index N... | IMAGE...)`: the top three digits for MNIST
+/// test images or for image files prepared the way MNIST digits were; "no ink found" for an input
+/// without ink. Without --model, the newest run in runs/ (see <see cref="TrainedRuns"/>).
 /// </summary>
 public static class PredictCommand
 {
     public static Command Create(CommonOptions common, TextWriter output, TextWriter error)
     {
-        var model = new Option<string>("--model") { Description = "A model.bin written by train", Required = true, HelpName = "FILE" };
+        var model = new Option<string?>("--model") { Description = $"A model.bin written by train (default: the newest run in {TrainedRuns.Folder}/)", HelpName = "FILE" };
         var index = new Option<int[]>("--index")
         {
             Description = "MNIST test images to predict, by index (0..9999); it takes every value after it, so put image files before it",
             AllowMultipleArgumentsPerToken = true,
             HelpName = "N",
         };
-        var json = new Option<bool>("--json") { Description = "Print an array of { input, digit, probabilities } as JSON" };
+        var json = new Option<bool>("--json") { Description = "Print an array of { input, digit, probabilities, ink_found } as JSON (digit and probabilities null where no ink was found)" };
         var plot = new Option<string?>("--plot") { Description = "Draw each input as the network sees it, with its prediction", HelpName = "FILE" };
         var images = new Argument<string[]>("images") { Description = "PNG, JPEG or BMP files of handwritten digits", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("predict", "Predict digits for MNIST test images or image files") { model, index, json, plot, images };
@@ -40,6 +41,7 @@ public static class PredictCommand
             }
 
             bool asJson = parse.GetValue(json);
+            string modelPath = TrainedRuns.ModelOrNewest(parse.GetValue(model), Environment.CurrentDirectory, asJson ? error.WriteLine : output.WriteLine);
             var inputs = new List<PredictionInput>();
             if (indices.Length > 0)
             {
@@ -58,38 +60,32 @@ public static class PredictCommand
             inputs.AddRange(files.Select(file => new PredictionInput(file, DigitImageFile.LoadDigit(file), null)));
 
             using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
-            using var network = SavedNetwork.Load(device, parse.GetValue(model)!);
-            var probabilities = Prediction.Probabilities(device, network, inputs.SelectMany(input => input.Pixels).ToArray());
-            var results = inputs.Select((input, i) =>
-            {
-                var row = probabilities.AsSpan(i * SavedNetwork.Digits, SavedNetwork.Digits).ToArray();
-                return new PredictionResult(input.Name, Softmax.ArgMax(row), row, input.Label);
-            }).ToList();
+            using var network = SavedNetwork.Load(device, modelPath);
+            var answers = DigitAnswer.For(device, network, inputs.Select(input => (input.Name, input.Pixels, input.Label)).ToList());
 
             if (parse.GetValue(plot) is string plotPath)
             {
-                PredictionGrid.Save(plotPath, inputs.Zip(results, (input, result) => (input.Pixels, result.Digit, input.Label)).ToList(), "As the network sees them: predicted (true)");
+                PredictionGrid.Save(plotPath, inputs.Zip(answers, (input, answer) => (input.Pixels, answer.Digit, input.Label)).ToList(), "As the network sees them: predicted (true)");
             }
 
             if (asJson)
             {
-                output.WriteLine(JsonFiles.Serialize(results.Select(r => new { input = r.Input, digit = r.Digit, probabilities = r.Probabilities }).ToList()));
+                output.WriteLine(JsonFiles.Serialize(answers.Select(answer => answer.ToJson()).ToList()));
             }
             else
             {
-                foreach (var result in results)
+                foreach (var answer in answers)
                 {
-                    string label = result.Label is int known ? $" (label {known})" : "";
-                    output.WriteLine($"{result.Input}{label}: {ProbabilityText.Top(result.Probabilities, 3)}");
+                    output.WriteLine(answer.ToText());
                 }
             }
 
+            // A blank input is answered ("no ink found"), not an error: the exit code stays 0, and
+            // scripts tell blank inputs by their null digit (--json) or the words.
             return ExitCodes.Success;
         });
         return command;
     }
 
     private sealed record PredictionInput(string Name, float[] Pixels, int? Label);
-
-    private sealed record PredictionResult(string Input, int Digit, float[] Probabilities, int? Label);
 }

@@ -45,6 +45,28 @@ public static class DigitImageFile
         }
 
         using SKCodec? codec = SKCodec.Create(path, out SKCodecResult opened);
+        return Decode(codec, opened, path, maxPixels);
+    }
+
+    /// <summary>
+    /// An image received as bytes (an upload to `serve`), read exactly as a file is, with the same
+    /// <see cref="MaxPixels"/>; <paramref name="name"/> stands for the file name in error messages.
+    /// </summary>
+    public static LuminanceImage Read(byte[] encoded, string name)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        if (encoded.Length == 0)
+        {
+            throw Problem(name, "is empty");
+        }
+
+        using var stream = new MemoryStream(encoded, writable: false);
+        using SKCodec? codec = SKCodec.Create(stream, out SKCodecResult opened);
+        return Decode(codec, opened, name, MaxPixels);
+    }
+
+    private static LuminanceImage Decode(SKCodec? codec, SKCodecResult opened, string path, long maxPixels)
+    {
         if (codec is null)
         {
             throw opened switch

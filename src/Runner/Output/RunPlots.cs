@@ -19,7 +19,7 @@ public static class RunPlots
 
         int shown = Math.Min(GridDigits, test.Count);
         var digits = Enumerable.Range(0, shown)
-            .Select(i => (test.Pixels.AsSpan(i * test.PixelsPerImage, test.PixelsPerImage).ToArray(), evaluation.Predictions[i], (int?)test.Labels[i]))
+            .Select(i => (test.Pixels.AsSpan(i * test.PixelsPerImage, test.PixelsPerImage).ToArray(), (int?)evaluation.Predictions[i], (int?)test.Labels[i]))
             .ToList();
         PredictionGrid.Save(run.PathOf("predictions.png"), digits, $"First {shown} test images: predicted (true)");
         ConfusionMatrixPlot.Save(run.PathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set");

@@ -26,7 +26,7 @@ public static class PredictionGrid
 
     private static readonly Color Right = Colors.Black;
 
-    public static void Save(string path, IReadOnlyList<(float[] Pixels784, int Predicted, int? Actual)> digits, string title)
+    public static void Save(string path, IReadOnlyList<(float[] Pixels784, int? Predicted, int? Actual)> digits, string title)
     {
         using Plot plot = Build(digits, title, out int width, out int height);
         PngFile.Save(plot, path, width, height);
@@ -40,13 +40,20 @@ public static class PredictionGrid
         PngFile.Save(plot, path, width, height);
     }
 
-    internal static Plot Build(IReadOnlyList<(float[] Pixels784, int Predicted, int? Actual)> digits, string title, out int width, out int height)
+    internal static Plot Build(IReadOnlyList<(float[] Pixels784, int? Predicted, int? Actual)> digits, string title, out int width, out int height)
     {
         ArgumentNullException.ThrowIfNull(digits);
         var cells = digits
-            .Select(d => (d.Pixels784, d.Actual is int known ? $"pred {d.Predicted} / true {known}" : $"pred {d.Predicted}", d.Actual is int truth && truth != d.Predicted))
+            .Select(d => (d.Pixels784, Caption(d.Predicted, d.Actual), d.Actual is int truth && truth != d.Predicted))
             .ToList();
         return BuildCaptioned(cells, title, out width, out height);
+    }
+
+    /// <summary>"pred 7 / true 7", "pred 7", or "no ink" for an input without ink (no prediction).</summary>
+    private static string Caption(int? predicted, int? actual)
+    {
+        string prediction = predicted is int digit ? $"pred {digit}" : "no ink";
+        return actual is int known ? $"{prediction} / true {known}" : prediction;
     }
 
     private static Plot BuildCaptioned(IReadOnlyList<(float[] Pixels784, string Caption, bool Wrong)> digits, string title, out int width, out int height)

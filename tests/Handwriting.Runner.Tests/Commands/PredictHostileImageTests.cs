@@ -5,8 +5,8 @@ using SkiaSharp;
 namespace Handwriting.Runner.Tests.Commands;
 
 /// <summary>
-/// `predict` on images that hold no digit or cannot be read: blank images of any size and
-/// colour have a defined answer (they prepare to the all-zero input, as an empty MNIST field);
+/// `predict` on images that hold no digit or cannot be read: blank and nearly blank images of
+/// any size and colour are answered "no ink found" (no digit, no probabilities, exit code 0);
 /// an image too large to decode fails in one line without decoding it.
 /// </summary>
 [Collection(TrainedRunCollection.Name)]
@@ -17,30 +17,55 @@ public sealed class PredictHostileImageTests(TrainedRun run) : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Blank_images_of_any_size_and_colour_all_get_the_answer_of_an_empty_field()
+    public void Blank_images_of_any_size_and_colour_are_answered_no_ink_found_in_json()
     {
-        string[] images =
+        string seven = _folder.File("seven.png");
+        PredictCommandTests.WritePng(seven, PredictCommandTests.DrawSeven());
+        string[] blanks =
         [
             Blank("white-1x1.png", 1, 1, SKColors.White),
             Blank("black-1x1.png", 1, 1, SKColors.Black),
             Blank("white-200x100.png", 200, 100, SKColors.White),
             Blank("black-200x100.png", 200, 100, SKColors.Black),
             Blank("grey-64x64.png", 64, 64, new SKColor(128, 128, 128)),
+            Faint("faint-noise-120x90.png", 120, 90),
         ];
 
-        CliRun result = CliRun.Of(["predict", "--model", run.Model, "--json", .. images, "--accelerator", "cpu"]);
+        CliRun result = CliRun.Of(["predict", "--model", run.Model, "--json", .. blanks, seven, "--accelerator", "cpu"]);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
         JsonElement[] predictions = json.RootElement.EnumerateArray().ToArray();
-        Assert.Equal(images.Length, predictions.Length);
-        var answers = predictions.Select(p => p.GetProperty("probabilities").GetRawText()).Distinct().ToArray();
-        Assert.Single(answers);
-        double[] probabilities = predictions[0].GetProperty("probabilities").EnumerateArray().Select(p => p.GetDouble()).ToArray();
-        Assert.All(probabilities, p => Assert.True(double.IsFinite(p) && p >= 0 && p <= 1, $"probability {p}"));
-        Assert.Equal(1.0, probabilities.Sum(), 1e-4);
+        Assert.Equal([.. blanks, seven], predictions.Select(p => p.GetProperty("input").GetString()));
+        foreach (JsonElement blank in predictions[..^1])
+        {
+            Assert.Equal(JsonValueKind.Null, blank.GetProperty("digit").ValueKind);
+            Assert.Equal(JsonValueKind.Null, blank.GetProperty("probabilities").ValueKind);
+            Assert.False(blank.GetProperty("ink_found").GetBoolean());
+            Assert.Equal("no ink found", blank.GetProperty("message").GetString());
+        }
+
+        // The digit among them is still read, from the same batch.
+        Assert.True(predictions[^1].GetProperty("ink_found").GetBoolean());
+        Assert.Equal(7, predictions[^1].GetProperty("digit").GetInt32());
+        Assert.Equal(10, predictions[^1].GetProperty("probabilities").GetArrayLength());
+        Assert.False(predictions[^1].TryGetProperty("message", out _));
     }
 
+    [Fact]
+    public void A_blank_image_is_answered_no_ink_found_in_text_and_plotted_so()
+    {
+        string blank = Blank("white.png", 90, 90, SKColors.White);
+        string plot = _folder.File("plot.png");
+
+        CliRun result = CliRun.Of("predict", "--model", run.Model, blank, "--index", "0", "--plot", plot, "--accelerator", "cpu");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.StartsWith("test[0] (label 7): 7 ", result.StdoutLines[0], StringComparison.Ordinal);
+        Assert.Equal($"{blank}: no ink found", result.StdoutLines[1]);
+        Assert.Empty(result.Stderr);
+        PngAssert.Valid(plot);
+    }
     [Fact]
     public void A_20000_by_20000_image_fails_in_one_line_without_decoding_it()
     {
@@ -69,6 +94,25 @@ public sealed class PredictHostileImageTests(TrainedRun run) : IDisposable
 
         Assert.Contains(name, result.AssertOneLineError(1), StringComparison.Ordinal);
         Assert.Empty(result.Stdout);
+    }
+
+    /// <summary>Paper with a faint texture: luminance 0.96..1, below the contrast that counts as ink.</summary>
+    private string Faint(string name, int width, int height)
+    {
+        var random = new Random(5);
+        using var bitmap = new SKBitmap(width, height);
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                byte level = (byte)(245 + random.Next(11));
+                bitmap.SetPixel(x, y, new SKColor(level, level, level));
+            }
+        }
+
+        string path = _folder.File(name);
+        File.WriteAllBytes(path, TestImages.Encode(bitmap, SKEncodedImageFormat.Png));
+        return path;
     }
 
     private string Blank(string name, int width, int height, SKColor colour)

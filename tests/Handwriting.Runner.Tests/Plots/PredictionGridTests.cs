@@ -118,10 +118,10 @@ public sealed class PredictionGridTests : IDisposable
     }
 
     /// <summary>The same prepared "7", predicted right except at the given positions, where 9 is predicted.</summary>
-    private static (float[] Pixels784, int Predicted, int? Actual)[] Digits(int count, int[] wrong)
+    private static (float[] Pixels784, int? Predicted, int? Actual)[] Digits(int count, int[] wrong)
     {
         float[] seven = PreparedSeven();
-        return Enumerable.Range(0, count).Select(i => (seven, wrong.Contains(i) ? 9 : 7, (int?)7)).ToArray();
+        return Enumerable.Range(0, count).Select(i => (seven, (int?)(wrong.Contains(i) ? 9 : 7), (int?)7)).ToArray();
     }
 
     private static float[] PreparedSeven()

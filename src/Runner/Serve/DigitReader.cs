@@ -1,0 +1,120 @@
+using Handwriting.Kernels.Devices;
+using Handwriting.Runner.Commands;
+using Handwriting.Runner.Images;
+using Handwriting.Training.Images;
+using Handwriting.Training.Network;
+
+namespace Handwriting.Runner.Serve;
+
+/// <summary>What the server answers for one upload: <see cref="DigitAnswer"/> and the 28x28 field the network saw.</summary>
+public sealed record DigitReading(DigitAnswer Answer, float[] Prepared);
+
+/// <summary>
+/// The model on its device, loaded once, and the way every upload is read: decoded and prepared
+/// exactly as `predict` reads a file (<see cref="DigitImageFile"/>, <see cref="DigitPreparation"/>),
+/// then answered by <see cref="DigitAnswer.For"/> with the same kernels.
+/// <para>
+/// Concurrency: at most <see cref="Working"/> uploads are decoded and prepared at once (CPU work,
+/// in parallel); the forward pass takes a lock, because an ILGPU accelerator's stream and the
+/// network's activation buffers serve one launch sequence at a time. At most
+/// <see cref="MaxQueued"/> uploads wait or work at once; beyond that an upload is refused at once
+/// (<see cref="ServerBusyException"/>) instead of piling up memory.
+/// </para>
+/// </summary>
+public sealed class DigitReader : IDisposable
+{
+    /// <summary>How many uploads wait or work at once before the server answers "busy".</summary>
+    public const int MaxQueued = 64;
+
+    private readonly ComputeDevice _device;
+    private readonly DeviceNetwork _network;
+    private readonly SemaphoreSlim _working;
+    private readonly Lock _deviceLock = new();
+    private int _queued;
+    private bool _disposed;
+
+    private DigitReader(ComputeDevice device, DeviceNetwork network, string modelPath)
+    {
+        _device = device;
+        _network = network;
+        ModelPath = modelPath;
+        _working = new SemaphoreSlim(Working, Working);
+    }
+
+    /// <summary>Uploads decoded and prepared at once: one per core, at most four.</summary>
+    public static int Working { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    public string ModelPath { get; }
+
+    /// <summary>The network's shape and the device it runs on, as the page shows them.</summary>
+    public string Description => $"{_network.Shape} on {_device.Name}";
+
+    public static DigitReader Open(AcceleratorKind accelerator, string modelPath)
+    {
+        ComputeDevice device = ComputeDevice.Open(accelerator);
+        try
+        {
+            return new DigitReader(device, SavedNetwork.Load(device, modelPath), modelPath);
+        }
+        catch
+        {
+            device.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads one uploaded image; <paramref name="name"/> is its name in the answer.</summary>
+    public async Task<DigitReading> ReadAsync(byte[] encoded, string name, CancellationToken cancel)
+    {
+        if (Interlocked.Increment(ref _queued) > MaxQueued)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ServerBusyException($"{MaxQueued} images are being read already; try again in a moment");
+        }
+
+        try
+        {
+            await _working.WaitAsync(cancel).ConfigureAwait(false);
+            try
+            {
+                return Read(encoded, name);
+            }
+            finally
+            {
+                _working.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _queued);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_deviceLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _network.Dispose();
+            _device.Dispose();
+        }
+
+        _working.Dispose();
+    }
+
+    private DigitReading Read(byte[] encoded, string name)
+    {
+        LuminanceImage image = DigitImageFile.Read(encoded, name);
+        float[] prepared = DigitPreparation.Prepare(image.Luminance, image.Width, image.Height);
+        lock (_deviceLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return new DigitReading(DigitAnswer.For(_device, _network, [(name, prepared, null)])[0], prepared);
+        }
+    }
+}
