@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Reference;
 using Handwriting.Training.Model;
 using ILGPU;
@@ -12,8 +13,10 @@ namespace Handwriting.Benchmarks;
 /// <summary>
 /// <see cref="DenseForward"/> at the seed model's hidden layer (B batch, I = 784, H = 128):
 /// hidden (B, H) = dropout(relu(x[rows] . W1 + b1)), the batch gathered from a dataset as it is
-/// read. The kernel (blocked on the CPU accelerator, tiles on GPUs) against
-/// <see cref="DenseForwardReference"/>.
+/// read. Its variants side by side against <see cref="DenseForwardReference"/>: the blocked kernel
+/// (<see cref="DenseForwardKernel"/>, what the op launches on the CPU accelerator) and the
+/// shared-memory tile kernel (<see cref="Kernels.DenseForwardTiled"/>, what it launches on GPUs),
+/// each on the accelerators of its <see cref="RunsOnAttribute"/>.
 /// </summary>
 public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
 {
@@ -36,10 +39,21 @@ public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
     public void DenseForwardFloat64() =>
         DenseForwardReference.Run(_dataset64, _rowIndices, _w164, _b164, _hidden64, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
 
+    /// <summary>The op on the CPU accelerator, where it launches its blocked kernel.</summary>
     [Benchmark]
-    public void DenseForwardKernel()
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void DenseForwardBlocked()
     {
         Ops.DenseForward.Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
+        Synchronize();
+    }
+
+    /// <summary>The shared-memory tile kernel, on GPUs only, where the op launches it.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cuda, AcceleratorKind.OpenCL)]
+    public void DenseForwardTiled()
+    {
+        Ops.DenseForwardTiled.Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
         Synchronize();
     }
 
@@ -57,6 +71,13 @@ public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
         _rows = Upload(_rowIndices);
         (_hidden, _hidden64) = (Allocate(Batch * H), new double[Batch * H]);
 
-        DenseForwardKernel();
+        if (OnGpu)
+        {
+            DenseForwardTiled();
+            return;
+        }
+
+        RequireBlocked(Ops.DenseForward.Tiled, nameof(Kernels.DenseForward));
+        DenseForwardBlocked();
     }
 }

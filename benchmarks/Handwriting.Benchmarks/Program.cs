@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Validators;
+using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 
 namespace Handwriting.Benchmarks;
@@ -29,12 +30,18 @@ internal static class Program
         var config = DefaultConfig.Instance
             .AddColumn(ThroughputColumn.GigaflopsPerSecond, ThroughputColumn.GigabytesPerSecond)
             .AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByCategory)
+            .AddFilter(new RunsOnFilter())
             .AddValidator(JitOptimizationsValidator.FailOnError);
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();
         if (args.Any(argument => InformationalArguments.Contains(argument, StringComparer.OrdinalIgnoreCase)))
         {
             return 0;
+        }
+
+        foreach (string note in RunsOnFilter.RanNowhere(summaries.SelectMany(summary => summary.BenchmarksCases).Select(c => c.Descriptor.Type)))
+        {
+            Console.WriteLine($"benchmarks: {note}");
         }
 
         var failures = Failures(summaries);

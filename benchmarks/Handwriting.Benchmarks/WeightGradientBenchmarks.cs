@@ -3,6 +3,7 @@ using BenchmarkDotNet.Running;
 using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Reference;
 using Handwriting.Training.Model;
 using ILGPU;
@@ -12,8 +13,10 @@ namespace Handwriting.Benchmarks;
 /// <summary>
 /// <see cref="WeightGradient"/> at the seed model's hidden layer (B batch, I = 784, H = 128):
 /// [dW1; db1] ((I + 1), H) = x[rows]^T . dHidden and its column sums, the batch gathered from a
-/// dataset as it is read. The kernel (blocked on the CPU accelerator, tiles on GPUs) against
-/// <see cref="WeightGradientReference"/>.
+/// dataset as it is read. Its variants side by side against <see cref="WeightGradientReference"/>:
+/// the blocked kernel (<see cref="WeightGradientKernel"/>, what the op launches on the CPU
+/// accelerator) and the shared-memory tile kernel (<see cref="Kernels.WeightGradientTiled"/>, what
+/// it launches on GPUs), each on the accelerators of its <see cref="RunsOnAttribute"/>.
 /// </summary>
 public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
 {
@@ -34,10 +37,21 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
     [Benchmark(Baseline = true)]
     public void WeightGradientFloat64() => WeightGradientReference.Run(_dataset64, _rowIndices, _dHidden64, _gradient64, Batch, I, H);
 
+    /// <summary>The op on the CPU accelerator, where it launches its blocked kernel.</summary>
     [Benchmark]
-    public void WeightGradientKernel()
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void WeightGradientBlocked()
     {
         Ops.WeightGradient.Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
+        Synchronize();
+    }
+
+    /// <summary>The shared-memory tile kernel, on GPUs only, where the op launches it.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cuda, AcceleratorKind.OpenCL)]
+    public void WeightGradientTiled()
+    {
+        Ops.WeightGradientTiled.Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
         Synchronize();
     }
 
@@ -53,6 +67,13 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
         _rows = Upload(_rowIndices);
         (_gradient, _gradient64) = (Allocate((I + 1) * H), new double[(I + 1) * H]);
 
-        WeightGradientKernel();
+        if (OnGpu)
+        {
+            WeightGradientTiled();
+            return;
+        }
+
+        RequireBlocked(Ops.WeightGradient.Tiled, nameof(Kernels.WeightGradient));
+        WeightGradientBlocked();
     }
 }

@@ -18,12 +18,19 @@ public abstract class DeviceBenchmark : IDisposable
     private readonly List<IDisposable> _buffers = [];
     private ComputeDevice? _device;
 
+    /// <summary>Every present accelerator; <see cref="RunsOnFilter"/> keeps those each method runs on.</summary>
     [ParamsSource(nameof(Accelerators), Priority = -10)]
     public AcceleratorKind Accelerator { get; set; }
 
     public static IEnumerable<AcceleratorKind> Accelerators => PresentAccelerators.Kinds;
 
     protected DeviceOps Ops => Device.Ops;
+
+    /// <summary>
+    /// Whether this case's accelerator is a GPU, where an op with a tile kernel prepares that
+    /// variant; on the CPU accelerator it prepares the blocked one (see <see cref="RunsOnAttribute"/>).
+    /// </summary>
+    protected bool OnGpu => Accelerator != AcceleratorKind.Cpu;
 
     private ComputeDevice Device => _device ?? throw new InvalidOperationException("the benchmark's global setup has not run");
 
@@ -51,8 +58,17 @@ public abstract class DeviceBenchmark : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Uploads inputs, allocates outputs, and runs each kernel once.</summary>
+    /// <summary>Uploads inputs, allocates outputs, and runs once each kernel variant this accelerator runs.</summary>
     protected abstract void Prepare();
+
+    /// <summary>Refuses to time an op as its blocked variant where it would launch its tiles instead.</summary>
+    protected void RequireBlocked(bool opLaunchesTiles, string op)
+    {
+        if (opLaunchesTiles)
+        {
+            throw new InvalidOperationException($"{op} launches its tile kernel on {Accelerator}: the blocked row would time the tiles");
+        }
+    }
 
     protected void Synchronize() => Device.Accelerator.Synchronize();
 
