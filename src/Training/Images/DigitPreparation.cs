@@ -17,11 +17,11 @@ public static class DigitPreparation
     public const int DigitBox = 20;
 
     /// <summary>
-    /// Deskewing works on the cropped ink shrunk to at most this many pixels a side: fine enough
-    /// that the shear's interpolation is lost again in the shrink to 20, small enough to be cheap
-    /// however large the photo.
+    /// Deskewing and stroke normalising work on the cropped ink shrunk to at most this many pixels
+    /// a side: fine enough that the shear's interpolation and the redrawn pen's edges are lost
+    /// again in the shrink to 20, small enough to be cheap however large the photo.
     /// </summary>
-    public const int DeskewSide = 4 * DigitBox;
+    public const int WorkingSide = 4 * DigitBox;
 
     /// <summary>
     /// Prepares a digit from a grayscale image, <paramref name="luminance"/> in [0, 1] (0 black,
@@ -73,22 +73,36 @@ public static class DigitPreparation
         }
 
         bool thicken = steps.HasFlag(PreparationSteps.ThickenThinStrokes);
-        return steps.HasFlag(PreparationSteps.Deskew) && Upright(ReadInk, box) is (float[] upright, int uprightWidth, int uprightHeight)
+        (float[] Image, int Width, int Height)? working = steps.HasFlag(PreparationSteps.Deskew) ? Upright(ReadInk, box) : null;
+        if (steps.HasFlag(PreparationSteps.NormaliseThickStrokes))
+        {
+            (float[] image, int imageWidth, int imageHeight) = working ?? Shrunk(ReadInk, box);
+            working = StrokeNormalising.Redrawn(image, imageWidth, imageHeight) ?? working;
+        }
+
+        // Without a working image (no step changed the digit) the crop itself is scaled, as MNIST's recipe does.
+        return working is (float[] changed, int changedWidth, int changedHeight)
             ? ScaleAndCentre(
-                (row, destination) => upright.AsSpan(row * uprightWidth, uprightWidth).CopyTo(destination),
-                uprightWidth,
-                uprightHeight,
+                (row, destination) => changed.AsSpan(row * changedWidth, changedWidth).CopyTo(destination),
+                changedWidth,
+                changedHeight,
                 thicken)
             : ScaleAndCentre(ReadInk, box.Width, box.Height, thicken);
     }
 
     private static (float[] Image, int Width, int Height)? Upright(SourceRowReader readInk, InkBox box)
     {
-        double shrink = Math.Min(1.0, (double)DeskewSide / Math.Max(box.Width, box.Height));
+        (float[] working, int workingWidth, int workingHeight) = Shrunk(readInk, box);
+        return Deskewing.Upright(working, workingWidth, workingHeight);
+    }
+
+    /// <summary>The cropped ink shrunk to at most <see cref="WorkingSide"/> pixels a side (never enlarged).</summary>
+    private static (float[] Image, int Width, int Height) Shrunk(SourceRowReader readInk, InkBox box)
+    {
+        double shrink = Math.Min(1.0, (double)WorkingSide / Math.Max(box.Width, box.Height));
         int workingWidth = Math.Max(1, (int)Math.Round(box.Width * shrink, MidpointRounding.AwayFromZero));
         int workingHeight = Math.Max(1, (int)Math.Round(box.Height * shrink, MidpointRounding.AwayFromZero));
-        float[] working = AreaResampling.Resample(readInk, box.Width, box.Height, workingWidth, workingHeight);
-        return Deskewing.Upright(working, workingWidth, workingHeight);
+        return (AreaResampling.Resample(readInk, box.Width, box.Height, workingWidth, workingHeight), workingWidth, workingHeight);
     }
 
     private static float[] ScaleAndCentre(SourceRowReader readInk, int width, int height, bool thicken)

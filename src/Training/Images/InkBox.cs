@@ -29,4 +29,16 @@ internal readonly record struct InkBox(int Left, int Top, int Width, int Height)
 
         return right < 0 ? null : new InkBox(left, top, right - left + 1, bottom - top + 1);
     }
+
+    /// <summary>The pixels of this box cut out of a row-major image <paramref name="width"/> wide.</summary>
+    public float[] Crop(float[] image, int width)
+    {
+        float[] cropped = new float[Width * Height];
+        for (int y = 0; y < Height; y++)
+        {
+            image.AsSpan(((Top + y) * width) + Left, Width).CopyTo(cropped.AsSpan(y * Width));
+        }
+
+        return cropped;
+    }
 }

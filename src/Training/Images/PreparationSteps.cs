@@ -13,6 +13,9 @@ public enum PreparationSteps
     /// <summary>Thicken strokes thinner than a pixel once the digit is scaled to 20 px (<see cref="StrokeThickening"/>).</summary>
     ThickenThinStrokes = 2,
 
+    /// <summary>Redraw strokes far thicker than MNIST's along their skeleton at MNIST's width (<see cref="StrokeNormalising"/>).</summary>
+    NormaliseThickStrokes = 4,
+
     /// <summary>
     /// What `predict` uses: both, since on the generated digits of README's "Predicting your own
     /// digits" each lifted the seed model's accuracy and on re-prepared MNIST test digits neither
