@@ -8,7 +8,7 @@ namespace Handwriting.Training.Images;
 /// MNIST's median width once scaled. Digits whose strokes are no wider than MNIST's widest are
 /// left alone. Images are ink in [0, 1], row-major; pixel (x, y) covers [x, x+1) x [y, y+1).
 /// </summary>
-internal static class StrokeNormalising
+public static class StrokeNormalising
 {
     /// <summary>
     /// Strokes wider than this, in pixels of the digit scaled to <see cref="DigitPreparation.DigitBox"/>,
@@ -21,7 +21,7 @@ internal static class StrokeNormalising
     public const double RedrawnWidth = 2.0;
 
     /// <summary>The digit redrawn at <see cref="RedrawnWidth"/> and cropped to its ink, or null when its strokes are not too thick or it has no skeleton to redraw.</summary>
-    public static (float[] Image, int Width, int Height)? Redrawn(float[] image, int width, int height)
+    internal static (float[] Image, int Width, int Height)? Redrawn(float[] image, int width, int height)
     {
         double scaledWidth = StrokeThickening.StrokeWidth(image, width, height) * DigitPreparation.DigitBox / Math.Max(width, height);
         if (scaledWidth <= MaximumWidth)
@@ -87,7 +87,7 @@ internal static class StrokeNormalising
     }
 
     /// <summary>Zhang and Suen's thinning (1984) of the pixels whose ink is above one half: one-pixel-wide lines that keep the strokes' connections and ends.</summary>
-    internal static bool[] Skeleton(float[] image, int width, int height)
+    public static bool[] Skeleton(float[] image, int width, int height)
     {
         bool[] on = image.Select(value => value > 0.5f).ToArray();
         bool On(int x, int y) => x >= 0 && y >= 0 && x < width && y < height && on[(y * width) + x];

@@ -52,7 +52,7 @@ internal static class CapturedDigits
 
     public static readonly int[] JpegQualities = [0, 80, 40];
 
-    public const int FontRepeats = 5, TemplateRepeats = 100, Writers = 40, WriterRepeats = 3;
+    public const int FontRepeats = 3, TemplateRepeats = 30, Writers = 40, WriterRepeats = 2;
 
     /// <summary>
     /// The whole set: each font's ten digits <see cref="FontRepeats"/> times, each template digit

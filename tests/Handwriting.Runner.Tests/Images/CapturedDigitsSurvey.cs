@@ -23,18 +23,18 @@ public sealed class CapturedDigitsSurvey(ITestOutputHelper log)
 {
     public const int Seed = 17;
 
-    /// <summary>A way of reading a digit: the prepared inputs whose predictions are averaged (one, or several for test-time averaging).</summary>
-    private sealed record Reading(string Name, Func<float[], int, int, float[][]> Prepare);
+    /// <summary>A way of reading a digit: its preparation, and whether the predictions of it shifted a pixel each way are averaged with its own.</summary>
+    private sealed record Reading(string Name, PreparationSteps Steps, bool AverageShifts);
+
+    private const PreparationSteps Before = PreparationSteps.Deskew | PreparationSteps.ThickenThinStrokes;
 
     private static readonly Reading[] Readings =
     [
-        new("MNIST's recipe only", (image, w, h) => [DigitPreparation.Prepare(image, w, h, PreparationSteps.None)]),
-        new("before (deskew + thicken)", (image, w, h) => [DigitPreparation.Prepare(image, w, h, PreparationSteps.Deskew | PreparationSteps.ThickenThinStrokes)]),
-        new("+ stroke normalising", (image, w, h) => [DigitPreparation.Prepare(image, w, h, Normalising)]),
-        new("+ averaging 5 shifts", (image, w, h) => Shifts(DigitPreparation.Prepare(image, w, h, Normalising))),
+        new("MNIST's recipe only", PreparationSteps.None, false),
+        new("before: deskew + thicken", Before, false),
+        new("+ normalise thick strokes", Before | PreparationSteps.NormaliseThickStrokes, false),
+        new("+ average 5 shifts", Before | PreparationSteps.NormaliseThickStrokes, true),
     ];
-
-    private const PreparationSteps Normalising = PreparationSteps.Deskew | PreparationSteps.ThickenThinStrokes | PreparationSteps.NormaliseThickStrokes;
 
     /// <summary>The prepared digit and the same moved one pixel left, right, up and down: views whose predictions are averaged.</summary>
     private static float[][] Shifts(float[] digit)
@@ -82,19 +82,32 @@ public sealed class CapturedDigitsSurvey(ITestOutputHelper log)
 
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
         using var network = SavedNetwork.Load(device, model);
-        int[] Predict(Reading reading, IReadOnlyList<(float[] Pixels, int Width, int Height)> inputs)
+        // Each preparation once per image, shared by the readings that use it.
+        var preparedCache = new Dictionary<(PreparationSteps, bool), float[][]>();
+        float[][] Prepared(PreparationSteps steps, IReadOnlyList<(float[] Pixels, int Width, int Height)> inputs, bool mnist)
         {
-            float[][][] prepared = inputs.AsParallel().AsOrdered().Select(input => reading.Prepare(input.Pixels, input.Width, input.Height)).ToArray();
-            int views = prepared[0].Length;
-            float[] probabilities = Prediction.Probabilities(device, network, prepared.SelectMany(p => p).SelectMany(p => p).ToArray());
+            if (!preparedCache.TryGetValue((steps, mnist), out float[][]? prepared))
+            {
+                prepared = inputs.AsParallel().AsOrdered().Select(input => DigitPreparation.Prepare(input.Pixels, input.Width, input.Height, steps)).ToArray();
+                preparedCache[(steps, mnist)] = prepared;
+            }
+
+            return prepared;
+        }
+
+        int[] Predict(Reading reading, IReadOnlyList<(float[] Pixels, int Width, int Height)> inputs, bool mnist)
+        {
+            float[][][] views = Prepared(reading.Steps, inputs, mnist).Select(p => reading.AverageShifts ? Shifts(p) : new[] { p }).ToArray();
+            int count = views[0].Length;
+            float[] probabilities = Prediction.Probabilities(device, network, views.SelectMany(v => v).SelectMany(p => p).ToArray());
             return Enumerable.Range(0, inputs.Count).Select(i =>
             {
                 float[] mean = new float[10];
-                for (int v = 0; v < views; v++)
+                for (int v = 0; v < count; v++)
                 {
                     for (int c = 0; c < 10; c++)
                     {
-                        mean[c] += probabilities[(((i * views) + v) * 10) + c];
+                        mean[c] += probabilities[(((i * count) + v) * 10) + c];
                     }
                 }
 
@@ -104,11 +117,11 @@ public sealed class CapturedDigitsSurvey(ITestOutputHelper log)
 
         var captured = images.Select(image => (image.Luminance, image.Width, image.Height)).ToArray();
         var mnist = mnistPages.Select(page => (page, Enlarged, Enlarged)).ToArray();
-        int[][] predicted = Readings.Select(reading => Predict(reading, captured)).ToArray();
+        int[][] predicted = Readings.Select(reading => Predict(reading, captured, mnist: false)).ToArray();
         int[] labels = set.Select(s => s.Digit).ToArray();
         int[] mnistLabels = test.Labels.Take(MnistCount).ToArray();
         int[] all = Enumerable.Range(0, MnistCount).ToArray();
-        string[] mnistAccuracy = Readings.Select(reading => PeopleDigitsSurvey.Accuracy(Predict(reading, mnist), mnistLabels, all)).ToArray();
+        string[] mnistAccuracy = Readings.Select(reading => PeopleDigitsSurvey.Accuracy(Predict(reading, mnist, mnist: true), mnistLabels, all)).ToArray();
 
         var table = new StringBuilder();
         table.AppendLine(CultureInfo.InvariantCulture, $"| captured digits (seed {Seed}) | images | {string.Join(" | ", Readings.Select(r => r.Name))} |");
