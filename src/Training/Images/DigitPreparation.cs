@@ -56,6 +56,11 @@ public static class DigitPreparation
             throw new ArgumentException($"luminance[{notFinite}] is {luminance[notFinite]}, not a finite value", nameof(luminance));
         }
 
+        if (steps.HasFlag(PreparationSteps.FlattenLight))
+        {
+            luminance = LightFlattening.Flattened(luminance, width, height);
+        }
+
         InkLevels levels = InkLevels.Measure(luminance, width, height);
         InkBox? found = levels.HasInk ? InkBox.Find(luminance, width, height, levels) : null;
         if (found is not InkBox box)

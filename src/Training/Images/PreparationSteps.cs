@@ -16,6 +16,9 @@ public enum PreparationSteps
     /// <summary>Redraw strokes far thicker than MNIST's along their skeleton at MNIST's width (<see cref="StrokeNormalising"/>).</summary>
     NormaliseThickStrokes = 4,
 
+    /// <summary>Even out a shadow across the page before the paper and ink levels are measured (<see cref="LightFlattening"/>).</summary>
+    FlattenLight = 8,
+
     /// <summary>
     /// What `predict` uses: both, since on the generated digits of README's "Predicting your own
     /// digits" each lifted the seed model's accuracy and on re-prepared MNIST test digits neither

@@ -32,8 +32,9 @@ public sealed class CapturedDigitsSurvey(ITestOutputHelper log)
     [
         new("MNIST's recipe only", PreparationSteps.None, false),
         new("before: deskew + thicken", Before, false),
-        new("+ normalise thick strokes", Before | PreparationSteps.NormaliseThickStrokes, false),
-        new("+ average 5 shifts", Before | PreparationSteps.NormaliseThickStrokes, true),
+        new("+ flatten light", Before | PreparationSteps.FlattenLight, false),
+        new("+ normalise thick strokes", Before | PreparationSteps.FlattenLight | PreparationSteps.NormaliseThickStrokes, false),
+        new("+ average 5 shifts", Before | PreparationSteps.FlattenLight | PreparationSteps.NormaliseThickStrokes, true),
     ];
 
     /// <summary>The prepared digit and the same moved one pixel left, right, up and down: views whose predictions are averaged.</summary>
