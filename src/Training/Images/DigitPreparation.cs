@@ -3,10 +3,12 @@ namespace Handwriting.Training.Images;
 /// <summary>
 /// Turns a photo or scan of one handwritten digit into the 28x28 input the model was trained on,
 /// following how MNIST was made: light ink on black, the digit's longer side scaled to 20 pixels
-/// with its aspect kept, and its centre of mass at the centre of the 28x28 field. Two further
-/// <see cref="PreparationSteps"/>, both on by default: a slanted digit is first sheared upright by
+/// with its aspect kept, and its centre of mass at the centre of the 28x28 field. Further
+/// <see cref="PreparationSteps"/>, three on by default: a shadow across the page is evened out
+/// before the ink is found (<see cref="LightFlattening"/>), a slanted digit is sheared upright by
 /// its moments (<see cref="Deskewing"/>), and strokes thinner than a pixel once scaled are
-/// thickened (<see cref="StrokeThickening"/>).
+/// thickened (<see cref="StrokeThickening"/>); strokes far thicker than MNIST's can be redrawn
+/// thinner (<see cref="StrokeNormalising"/>, off by default).
 /// </summary>
 public static class DigitPreparation
 {

@@ -20,9 +20,11 @@ public enum PreparationSteps
     FlattenLight = 8,
 
     /// <summary>
-    /// What `predict` uses: both, since on the generated digits of README's "Predicting your own
-    /// digits" each lifted the seed model's accuracy and on re-prepared MNIST test digits neither
-    /// lowered it.
+    /// What `predict` uses: deskewing and thickening, since on the generated digits of README's
+    /// "Predicting your own digits" each lifted the seed model's accuracy and on re-prepared MNIST
+    /// test digits neither lowered it; and flattening the light, which took the captured digits of
+    /// the same section from 64.9% to 85.1% and left MNIST unchanged. Normalising thick strokes is
+    /// measured there and left off: it cost the captured digits 0.4 points.
     /// </summary>
-    Default = Deskew | ThickenThinStrokes,
+    Default = Deskew | ThickenThinStrokes | FlattenLight,
 }
