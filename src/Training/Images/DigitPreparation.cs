@@ -64,7 +64,8 @@ public static class DigitPreparation
         }
 
         InkLevels levels = InkLevels.Measure(luminance, width, height);
-        InkBox? found = levels.HasInk ? InkBox.Find(luminance, width, height, levels) : null;
+        float threshold = steps.HasFlag(PreparationSteps.CropToStrokeCores) ? InkBox.CoreThreshold : InkBox.Threshold;
+        InkBox? found = levels.HasInk ? InkBox.Find(luminance, width, height, levels, threshold) : null;
         if (found is not InkBox box)
         {
             return new float[Side * Side];

@@ -35,6 +35,7 @@ public sealed class CapturedDigitsSurvey(ITestOutputHelper log)
         new("+ flatten light", Before | PreparationSteps.FlattenLight, false),
         new("+ normalise thick strokes", Before | PreparationSteps.FlattenLight | PreparationSteps.NormaliseThickStrokes, false),
         new("+ average 5 shifts", Before | PreparationSteps.FlattenLight | PreparationSteps.NormaliseThickStrokes, true),
+        new("flatten light + crop to stroke cores", Before | PreparationSteps.FlattenLight | PreparationSteps.CropToStrokeCores, false),
     ];
 
     /// <summary>The prepared digit and the same moved one pixel left, right, up and down: views whose predictions are averaged.</summary>
