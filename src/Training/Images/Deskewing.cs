@@ -95,13 +95,7 @@ internal static class Deskewing
             return null;
         }
 
-        float[] cropped = new float[box.Width * box.Height];
-        for (int y = 0; y < box.Height; y++)
-        {
-            sheared.AsSpan(((box.Top + y) * shearedWidth) + box.Left, box.Width).CopyTo(cropped.AsSpan(y * box.Width));
-        }
-
-        return (cropped, box.Width, box.Height);
+        return (box.Crop(sheared, shearedWidth), box.Width, box.Height);
     }
 
     private static double Pixel(float[] image, int width, int y, int x) =>

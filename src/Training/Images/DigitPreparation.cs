@@ -5,10 +5,12 @@ namespace Handwriting.Training.Images;
 /// <summary>
 /// Turns a photo or scan of one handwritten digit into the 28x28 input the model was trained on,
 /// following how MNIST was made: light ink on black, the digit's longer side scaled to 20 pixels
-/// with its aspect kept, and its centre of mass at the centre of the 28x28 field. Two further
-/// <see cref="PreparationSteps"/>, both on by default: a slanted digit is first sheared upright by
+/// with its aspect kept, and its centre of mass at the centre of the 28x28 field. Further
+/// <see cref="PreparationSteps"/>, three on by default: a shadow across the page is evened out
+/// before the ink is found (<see cref="LightFlattening"/>), a slanted digit is sheared upright by
 /// its moments (<see cref="Deskewing"/>), and strokes thinner than a pixel once scaled are
-/// thickened (<see cref="StrokeThickening"/>).
+/// thickened (<see cref="StrokeThickening"/>); strokes far thicker than MNIST's can be redrawn
+/// thinner (<see cref="StrokeNormalising"/>, off by default).
 /// </summary>
 public static class DigitPreparation
 {
@@ -19,11 +21,11 @@ public static class DigitPreparation
     public const int DigitBox = 20;
 
     /// <summary>
-    /// Deskewing works on the cropped ink shrunk to at most this many pixels a side: fine enough
-    /// that the shear's interpolation is lost again in the shrink to 20, small enough to be cheap
-    /// however large the photo.
+    /// Deskewing and stroke normalising work on the cropped ink shrunk to at most this many pixels
+    /// a side: fine enough that the shear's interpolation and the redrawn pen's edges are lost
+    /// again in the shrink to 20, small enough to be cheap however large the photo.
     /// </summary>
-    public const int DeskewSide = 4 * DigitBox;
+    public const int WorkingSide = 4 * DigitBox;
 
     /// <summary>
     /// Prepares a digit from a grayscale image, <paramref name="luminance"/> in [0, 1] (0 black,
@@ -58,8 +60,14 @@ public static class DigitPreparation
             throw new ArgumentException($"luminance[{notFinite}] is {luminance[notFinite]}, not a finite value", nameof(luminance));
         }
 
+        if (steps.HasFlag(PreparationSteps.FlattenLight))
+        {
+            luminance = LightFlattening.Flattened(luminance, width, height);
+        }
+
         InkLevels levels = InkLevels.Measure(luminance, width, height);
-        InkBox? found = levels.HasInk ? InkBox.Find(luminance, width, height, levels) : null;
+        float threshold = steps.HasFlag(PreparationSteps.CropToStrokeCores) ? InkBox.CoreThreshold : InkBox.Threshold;
+        InkBox? found = levels.HasInk ? InkBox.Find(luminance, width, height, levels, threshold) : null;
         if (found is not InkBox box)
         {
             return new float[Side * Side];
@@ -75,22 +83,36 @@ public static class DigitPreparation
         }
 
         bool thicken = steps.HasFlag(PreparationSteps.ThickenThinStrokes);
-        return steps.HasFlag(PreparationSteps.Deskew) && Upright(ReadInk, box) is (float[] upright, int uprightWidth, int uprightHeight)
+        (float[] Image, int Width, int Height)? working = steps.HasFlag(PreparationSteps.Deskew) ? Upright(ReadInk, box) : null;
+        if (steps.HasFlag(PreparationSteps.NormaliseThickStrokes))
+        {
+            (float[] image, int imageWidth, int imageHeight) = working ?? Shrunk(ReadInk, box);
+            working = StrokeNormalising.Redrawn(image, imageWidth, imageHeight) ?? working;
+        }
+
+        // Without a working image (no step changed the digit) the crop itself is scaled, as MNIST's recipe does.
+        return working is (float[] changed, int changedWidth, int changedHeight)
             ? ScaleAndCentre(
-                (row, destination) => upright.AsSpan(row * uprightWidth, uprightWidth).CopyTo(destination),
-                uprightWidth,
-                uprightHeight,
+                (row, destination) => changed.AsSpan(row * changedWidth, changedWidth).CopyTo(destination),
+                changedWidth,
+                changedHeight,
                 thicken)
             : ScaleAndCentre(ReadInk, box.Width, box.Height, thicken);
     }
 
     private static (float[] Image, int Width, int Height)? Upright(SourceRowReader readInk, InkBox box)
     {
-        double shrink = Math.Min(1.0, (double)DeskewSide / Math.Max(box.Width, box.Height));
+        (float[] working, int workingWidth, int workingHeight) = Shrunk(readInk, box);
+        return Deskewing.Upright(working, workingWidth, workingHeight);
+    }
+
+    /// <summary>The cropped ink shrunk to at most <see cref="WorkingSide"/> pixels a side (never enlarged).</summary>
+    private static (float[] Image, int Width, int Height) Shrunk(SourceRowReader readInk, InkBox box)
+    {
+        double shrink = Math.Min(1.0, (double)WorkingSide / Math.Max(box.Width, box.Height));
         int workingWidth = Math.Max(1, (int)Math.Round(box.Width * shrink, MidpointRounding.AwayFromZero));
         int workingHeight = Math.Max(1, (int)Math.Round(box.Height * shrink, MidpointRounding.AwayFromZero));
-        float[] working = AreaResampling.Resample(readInk, box.Width, box.Height, workingWidth, workingHeight);
-        return Deskewing.Upright(working, workingWidth, workingHeight);
+        return (AreaResampling.Resample(readInk, box.Width, box.Height, workingWidth, workingHeight), workingWidth, workingHeight);
     }
 
     private static float[] ScaleAndCentre(SourceRowReader readInk, int width, int height, bool thicken)

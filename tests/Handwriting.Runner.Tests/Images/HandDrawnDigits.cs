@@ -106,7 +106,7 @@ internal static class HandDrawnDigits
     }
 
     /// <summary>The strokes of one digit in the 60 x 100 box, every point passed through <paramref name="w"/> (a wobble).</summary>
-    private static SKPath Template(int digit, Func<float, float, float> w)
+    internal static SKPath Template(int digit, Func<float, float, float> w)
     {
         var path = new SKPath();
         SKPoint P(float x, float y) => new(w(x, 4f), w(y, 4f));

@@ -124,11 +124,11 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
     private static string FileName(int i, DigitStyle s) => string.Create(CultureInfo.InvariantCulture,
         $"{i:000}-digit{s.Digit}-slant{s.Slant:+0;-0;0}-pen{s.PenWidth:0.00}-size{s.Size:0.00}{(s.OffCentre ? "-off" : "")}{(s.LightOnDark ? "-dark" : "")}.png");
 
-    private static string Accuracy(int[] predicted, int[] labels, int[] chosen) =>
+    internal static string Accuracy(int[] predicted, int[] labels, int[] chosen) =>
         string.Create(CultureInfo.InvariantCulture, $"{100.0 * chosen.Count(i => predicted[i] == labels[i]) / chosen.Length:0.0}%");
 
     /// <summary>A 28x28 MNIST digit (light ink on black) as dark ink on white, each pixel repeated factor x factor.</summary>
-    private static float[] Enlarge(float[] digit, int factor)
+    internal static float[] Enlarge(float[] digit, int factor)
     {
         int side = 28 * factor;
         float[] page = new float[side * side];

@@ -104,7 +104,7 @@ public sealed class DeskewingTests
     [Fact]
     public void A_large_photo_is_deskewed_on_a_small_working_copy_with_the_same_result_as_a_small_one()
     {
-        // The same leaning stroke at 1x and 8x: the 8x crop is shrunk to DeskewSide before the shear.
+        // The same leaning stroke at 1x and 8x: the 8x crop is shrunk to WorkingSide before the shear.
         float[] small = SyntheticDigit.Strokes(100, 100, 1f, 0f, 5f, [(65, 10, 35, 90)]);
         float[] large = SyntheticDigit.Strokes(800, 800, 1f, 0f, 40f, [(520, 80, 280, 720)]);
 

@@ -44,7 +44,7 @@ public sealed class StrokeThickeningTests
         float[] page = PencilFour(4f);
 
         Assert.Equal(DigitPreparation.Prepare(page, 200, 200, PreparationSteps.Default), DigitPreparation.Prepare(page, 200, 200));
-        Assert.Equal(PreparationSteps.Deskew | PreparationSteps.ThickenThinStrokes, PreparationSteps.Default);
+        Assert.Equal(PreparationSteps.Deskew | PreparationSteps.ThickenThinStrokes | PreparationSteps.FlattenLight, PreparationSteps.Default);
     }
 
     [Fact]
