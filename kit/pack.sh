@@ -26,8 +26,9 @@ mkdir -p "$kit/bin" "$kit/data/mnist" "$kit/benchmarks/peers"
 
 echo "Publishing a self-contained linux-x64 handwriting..."
 # DebugType=none: no .pdb files; the runtime's globalization data is not needed
-# (InvariantGlobalization, set for every project in Directory.Build.props).
-dotnet publish "$root/src/Runner" -c Release -r linux-x64 --self-contained \
+# (InvariantGlobalization, set for every project in Directory.Build.props). Its own artifacts
+# folder, so the self-contained build does not overwrite the ordinary one in src/*/bin and obj.
+dotnet publish "$root/src/Runner" -c Release -r linux-x64 --self-contained --artifacts-path "$work/artifacts" \
   -p:DebugType=none -p:DebugSymbols=false -p:InvariantGlobalization=true -p:SatelliteResourceLanguages=en \
   -o "$kit/bin" > "$work/publish.log" 2>&1 || { tail -n 30 "$work/publish.log" >&2; echo "pack.sh: dotnet publish failed" >&2; exit 1; }
 

@@ -47,6 +47,8 @@ elif packed=$(ls "$here"/handwriting-kit.tar.gz "$here"/handwriting-kit.tar.xz 2
         || { echo "run.sh: cannot unpack $packed into $kit" >&2; exit 1; }
     fi
   fi
+elif [ "$dry" = 1 ]; then
+  kit=${KIT_WORK:-/tmp/handwriting-kit} # a dry run only lists the steps: no kit needed
 else
   echo "run.sh: neither $here/bin/handwriting nor $here/handwriting-kit.tar.gz (or .tar.xz) exists: run kit/pack.sh first" >&2
   exit 1
@@ -60,12 +62,12 @@ summary="$out/summary.txt"
 : > "$out/steps.tsv"
 
 python=${KIT_PYTHON:-}
-if [ -z "$python" ]; then
+if [ -z "$python" ] && [ "$dry" != 1 ]; then
   for candidate in "$(command -v python3 2>/dev/null)" /usr/bin/python3; do
     if [ -n "$candidate" ] && "$candidate" -c 'import torch' >/dev/null 2>&1; then python=$candidate; break; fi
   done
-  python=${python:-/usr/bin/python3}
 fi
+python=${python:-/usr/bin/python3}
 
 # run_step NAME LIMIT_SECONDS COMMAND...: runs the command in the kit folder with its output in
 # NAME.txt, under min(LIMIT, what is left of the budget), and records how it ended.
