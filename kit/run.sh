@@ -33,9 +33,13 @@ dry=${KIT_DRY_RUN:-0}
 started=$SECONDS
 
 # The kit itself: unpacked beside this script, or packed beside it and unpacked now.
+packed=
+for archive in "$here/handwriting-kit.tar.gz" "$here/handwriting-kit.tar.xz"; do
+  if [ -f "$archive" ]; then packed=$archive; break; fi
+done
 if [ -x "$here/bin/handwriting" ]; then
   kit=$here
-elif packed=$(ls "$here"/handwriting-kit.tar.gz "$here"/handwriting-kit.tar.xz 2>/dev/null | head -n 1) && [ -n "$packed" ]; then
+elif [ -n "$packed" ]; then
   kit=${KIT_WORK:-/tmp/handwriting-kit}
   if [ "$dry" != 1 ]; then
     # tar's own gzip or xz; where the xz program is missing, Python's tarfile reads .tar.xz too.
