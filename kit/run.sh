@@ -15,6 +15,7 @@
 # Settings (environment):
 #   ACCELERATOR=cuda            what check, train and bench run on (cpu to try the kit without a GPU)
 #   KIT_TOTAL_SECONDS=470       the whole run's budget: each step gets min(its own limit, what is left)
+#   KIT_STEP_LIMIT_FACTOR=1     multiplies every step's own limit (the kit test on a busy CPU machine)
 #   KIT_SEED_EPOCHS=5           train-seed's epochs
 #   KIT_BEST_EPOCHS=            train-best's epochs (empty: the preset's 16)
 #   KIT_LIMIT=                  train on the first N images only (quick test runs)
@@ -76,7 +77,7 @@ python=${python:-/usr/bin/python3}
 # run_step NAME LIMIT_SECONDS COMMAND...: runs the command in the kit folder with its output in
 # NAME.txt, under min(LIMIT, what is left of the budget), and records how it ended.
 run_step() {
-  local name=$1 limit=$2
+  local name=$1 limit=$(( $2 * ${KIT_STEP_LIMIT_FACTOR:-1} ))
   shift 2
   local left=$(( total - (SECONDS - started) - 5 ))
   [ "$limit" -le "$left" ] || limit=$left

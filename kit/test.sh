@@ -36,7 +36,7 @@ results="$scratch/results"
 start=$SECONDS
 set +e
 env -i HOME="$scratch" PATH="$tools" \
-  ACCELERATOR=cpu KIT_WORK="$scratch/work" KIT_TOTAL_SECONDS=1500 \
+  ACCELERATOR=cpu KIT_WORK="$scratch/work" KIT_TOTAL_SECONDS=1500 KIT_STEP_LIMIT_FACTOR=4 \
   KIT_SEED_EPOCHS=1 KIT_BEST_EPOCHS=1 KIT_LIMIT=3000 \
   KIT_BENCH_EPOCHS=1 KIT_BENCH_BATCHES=128 KIT_BENCH_REFERENCE_STEPS=2 \
   bash "$carried/run.sh" "$results"

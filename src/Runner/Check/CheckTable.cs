@@ -11,7 +11,7 @@ public static class CheckTable
 {
     private static readonly (string Title, int Width)[] Columns =
     [
-        ("op", 20), ("variant", 30), ("shape", 38), ("output", 22), ("max abs err", 11), ("max rel err", 11), ("tolerance", 20), ("result", 0),
+        ("op", 20), ("variant", 30), ("shape", 48), ("output", 22), ("max abs err", 11), ("max rel err", 11), ("tolerance", 20), ("result", 0),
     ];
 
     public static string Header() =>
