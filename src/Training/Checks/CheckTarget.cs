@@ -22,7 +22,7 @@ public sealed class CheckTarget(ComputeDevice device, Func<float[], float[]>? ta
 
     /// <summary>Null when the tile kernels can run here, else why not: a GPU whose groups cannot hold a tile.</summary>
     public string? TileFault =>
-        IsCpu || DenseForwardTiled.Fits(Device.Accelerator)
+        IsCpu || Device.Accelerator.MaxNumThreadsPerGroup >= TileThreads
             ? null
             : $"{Device.Name} allows {Device.Accelerator.MaxNumThreadsPerGroup} threads per group; a tile needs {TileThreads}";
 
