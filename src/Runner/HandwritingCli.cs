@@ -30,6 +30,7 @@ public sealed class HandwritingCli
             BenchCommand.Create(_common, output),
             DataCommand.Create(_common, output),
             DevicesCommand.Create(output),
+            CheckCommand.Create(_common, output),
         };
         _common.AddTo(_root);
     }

@@ -6,13 +6,15 @@ namespace Handwriting.Runner.Bench;
 
 /// <summary>
 /// benchmarks/peers/pytorch_mlp.py, the same model and training in PyTorch, run as a whole
-/// process by Debian's own python3 (which has python3-torch) on the same number of threads.
+/// process by Debian's own python3 (which has python3-torch) on the same number of threads, or
+/// by another interpreter (`bench --python`). Device "cpu", "cuda" or "auto" (`bench --pytorch-device`):
+/// on CUDA the script keeps model and data on the GPU and synchronises before every clock read.
 /// </summary>
 public static class PyTorchPeer
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    public static TrainerResult Train(int batchSize, int epochs, int threads, string? dataOption)
+    public static TrainerResult Train(int batchSize, int epochs, int threads, string? dataOption, string interpreter = Interpreter, string device = "cpu")
     {
         string? script = ScriptPath();
         if (script is null)
@@ -24,35 +26,42 @@ public static class PyTorchPeer
         try
         {
             outcome = ChildProcess.Run(
-                Interpreter,
-                [script, "--data", MnistDirectory.Resolve(dataOption), "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                interpreter,
+                [script, "--data", MnistDirectory.Resolve(dataOption), "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--device", device],
                 TimeSpan.FromMinutes(60));
         }
         catch (Win32Exception)
         {
-            return Missing(batchSize, epochs, $"{Interpreter} not found");
+            return Missing(batchSize, epochs, $"{interpreter} not found");
         }
 
         string? json = outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(line => line.TrimStart().StartsWith('{'));
         if (outcome.ExitCode != 0 || json is null)
         {
-            string reason = outcome.Stderr.Contains("No module named 'torch'", StringComparison.Ordinal) ? "PyTorch missing: apt-get install python3-torch" : $"exit {outcome.ExitCode}";
+            string reason = outcome.Stderr.Contains("No module named 'torch'", StringComparison.Ordinal) ? "PyTorch missing: apt-get install python3-torch" : $"exit {outcome.ExitCode}: {LastLine(outcome.Stderr)}";
             return Missing(batchSize, epochs, reason);
         }
 
         using var result = JsonDocument.Parse(json);
         var root = result.RootElement;
+        string ranOn = root.TryGetProperty("device", out var deviceType) ? deviceType.GetString() ?? "cpu" : "cpu";
+        string where = ranOn == "cuda"
+            ? $"{root.GetProperty("device_name").GetString()}, model and data on the GPU, synchronised before every clock read"
+            : $"{threads} threads, BLAS: {(root.TryGetProperty("blas", out var blas) ? blas.GetString() : "unknown")}";
         return new TrainerResult(
             $"PyTorch {root.GetProperty("torch_version").GetString()}",
-            "cpu",
+            ranOn,
             batchSize,
             epochs,
             root.GetProperty("train_images_per_second").GetDouble(),
             outcome.WallSeconds,
             root.GetProperty("inference_images_per_second").GetDouble(),
             root.GetProperty("test_accuracy").GetDouble(),
-            $"whole process, {threads} threads, BLAS: {(root.TryGetProperty("blas", out var blas) ? blas.GetString() : "unknown")}");
+            $"whole process, {where}");
     }
+
+    private static string LastLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 
     private static TrainerResult Missing(int batchSize, int epochs, string reason) =>
         new("PyTorch", "cpu", batchSize, epochs, null, null, null, null, reason);

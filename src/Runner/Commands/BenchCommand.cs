@@ -22,9 +22,12 @@ public static class BenchCommand
         var referenceSteps = new Option<int>("--reference-steps") { Description = "Steps to time the float64 reference trainer over", DefaultValueFactory = _ => 50 };
         var noPeer = new Option<bool>("--no-pytorch") { Description = "Leave PyTorch out" };
         var outFolder = new Option<string?>("--out") { Description = "Where to write BENCHMARKS.md and bench.png (default: the repository root)", HelpName = "DIR" };
+        var python = new Option<string>("--python") { Description = "The Python interpreter that has PyTorch", DefaultValueFactory = _ => PyTorchPeer.Interpreter, HelpName = "PATH" };
+        var peerDevice = new Option<string>("--pytorch-device") { Description = "Where PyTorch trains: cpu, cuda, or auto (cuda when its torch sees a GPU)", DefaultValueFactory = _ => "cpu" };
+        peerDevice.AcceptOnlyFromAmong("cpu", "cuda", "auto");
         var command = new Command("bench", "Compare end-to-end training and inference speed with the float64 reference and PyTorch")
         {
-            epochs, batchSizes, referenceSteps, noPeer, outFolder,
+            epochs, batchSizes, referenceSteps, noPeer, outFolder, python, peerDevice,
         };
         command.SetAction(parse =>
         {
@@ -40,7 +43,14 @@ public static class BenchCommand
             string folder = parse.GetValue(outFolder) ?? RepositoryRoot.FindFrom(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
             var mnist = MnistData.LoadOrFetch(data, output.WriteLine); // read once: every in-process measurement takes its images from here
 
-            var kinds = DeviceCatalog.List().Select(d => d.Kind).Distinct().ToList();
+            // Every accelerator present, or only the one --accelerator names.
+            var chosen = parse.GetValue(common.Accelerator);
+            var kinds = DeviceCatalog.List().Select(d => d.Kind).Distinct().Where(k => chosen == AcceleratorKind.Auto || k == chosen).ToList();
+            if (kinds.Count == 0)
+            {
+                throw new DeviceNotFoundException($"no {chosen.Name()} accelerator is present (see 'handwriting devices')");
+            }
+
             string scratch = Directory.CreateTempSubdirectory("handwriting-bench-").FullName;
             var results = new List<TrainerResult>();
             var counts = new List<StepCounts>();
@@ -61,7 +71,7 @@ public static class BenchCommand
                     if (!parse.GetValue(noPeer))
                     {
                         output.WriteLine($"PyTorch peer, batch {batch}, {epochCount} epochs ...");
-                        results.Add(Report(output, PyTorchPeer.Train(batch, epochCount, Environment.ProcessorCount, data)));
+                        results.Add(Report(output, PyTorchPeer.Train(batch, epochCount, Environment.ProcessorCount, data, parse.GetValue(python)!, parse.GetValue(peerDevice)!)));
                     }
 
                     output.WriteLine($"float64 reference trainer, batch {batch}, {steps} steps ...");

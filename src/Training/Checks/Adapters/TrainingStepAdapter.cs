@@ -1,0 +1,75 @@
+using Handwriting.Kernels;
+using Handwriting.Kernels.Reference;
+using Handwriting.Training.Model;
+using Handwriting.Training.Network;
+using Handwriting.Training.Reference;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Training.Checks.Adapters;
+
+/// <summary>
+/// One training step's inputs: the batch is rows of <paramref name="Pixels"/> (all of them, or
+/// those named by <paramref name="InputRows"/>, as the trainer reads a shuffled batch), with labels.
+/// </summary>
+internal sealed record TrainingStepInputs(MlpShape Shape, float[] Parameters, float[] Pixels, int[] InputRows, int[] Labels, float DropoutRate, uint Seed, uint Step, AdamSettings Adam)
+{
+    public int Rows => Labels.Length;
+}
+
+/// <summary>What one step produced, on the device or in the reference: logits, losses, hits, every gradient and the parameters after Adam.</summary>
+internal sealed record TrainingStepOutputs<T>(T[] Logits, T[] Losses, T[] Correct, T[] Gradients, T[] Parameters);
+
+/// <summary>
+/// Every call `check` makes into the device network and the float64 reference trainer, in one
+/// place: one forward pass with dropout, the loss, the backward pass and one Adam step, as
+/// <see cref="Trainer"/> makes them (TrainingStepTests makes the same comparison).
+/// </summary>
+internal static class TrainingStepAdapter
+{
+    public static TrainingStepOutputs<float> Kernel(CheckTarget target, TrainingStepInputs x)
+    {
+        var device = target.Device;
+        using var network = new DeviceNetwork(device, x.Shape, x.Parameters, capacity: x.Rows);
+        using var input = DeviceArrays.Upload(device, x.Pixels);
+        using var inputRows = DeviceArrays.Upload(device, x.InputRows);
+        using var labels = DeviceArrays.Upload(device, x.Labels);
+        using var losses = DeviceArrays.NaNs(device, x.Rows);
+        using var correct = DeviceArrays.NaNs(device, x.Rows);
+        ArrayView<int> rowView = DeviceArrays.ViewOf(inputRows, x.InputRows);
+        network.Forward(input.View, rowView, x.Rows, x.DropoutRate, x.Seed, x.Step);
+        network.Loss(labels.View, losses.View, correct.View, x.Rows);
+        float[] logits = network.Logits(x.Rows).GetAsArray();
+        network.Backward(input.View, rowView, x.Rows, x.DropoutRate);
+        float[] gradients = network.Gradients.GetAsArray();
+        network.AdamStep(x.Adam);
+        return new(logits, DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), gradients, network.ReadParameters());
+    }
+
+    public static TrainingStepOutputs<double> Reference(TrainingStepInputs x)
+    {
+        double[] batch = Batch(x);
+        var reference = new ReferenceNetwork(x.Shape, x.Parameters);
+        reference.Forward(batch, x.Rows, x.DropoutRate, x.Seed, x.Step);
+        var (losses, correct) = reference.Loss(x.Labels, x.Rows);
+        double[] logits = reference.Logits;
+        reference.Backward(batch, x.Rows, x.DropoutRate, x.Seed, x.Step);
+        double[] gradients = (double[])reference.Gradients.Clone();
+        reference.AdamStep(x.Adam);
+        return new(logits, losses, correct, gradients, reference.Parameters);
+    }
+
+    /// <summary>The batch the device reads through the row indices, gathered on the host.</summary>
+    private static double[] Batch(TrainingStepInputs x)
+    {
+        double[] pixels = CheckInputs.Widen(x.Pixels);
+        if (x.InputRows.Length == 0)
+        {
+            return pixels;
+        }
+
+        var batch = new double[(long)x.Rows * x.Shape.Inputs];
+        GatherReference.Rows(pixels, x.InputRows, batch, x.Rows, x.Shape.Inputs);
+        return batch;
+    }
+}
