@@ -5,6 +5,7 @@ using Handwriting.Runner.Check;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Output;
 using Handwriting.Training.Checks;
+using Handwriting.Training.Output;
 
 namespace Handwriting.Runner.Commands;
 

@@ -1,4 +1,5 @@
 using Handwriting.Kernels;
+using Handwriting.Kernels.Reference;
 using ILGPU;
 
 namespace Handwriting.Training.Checks.Adapters;
@@ -45,6 +46,10 @@ internal static class DenseForwardAdapter
         return DeviceArrays.Download(device, y);
     }
 
-    public static double[] Reference(DenseForwardInputs x) =>
-        FusedReferences.DenseForward(CheckInputs.Widen(x.A), x.Rows, CheckInputs.Widen(x.W), CheckInputs.Widen(x.Bias), x.M, x.K, x.N, x.Activation, x.Dropout);
+    public static double[] Reference(DenseForwardInputs x)
+    {
+        var y = new double[(long)x.M * x.N];
+        DenseForwardReference.Run(CheckInputs.Widen(x.A), x.Rows, CheckInputs.Widen(x.W), CheckInputs.Widen(x.Bias), y, x.M, x.K, x.N, x.Activation, x.Dropout);
+        return y;
+    }
 }

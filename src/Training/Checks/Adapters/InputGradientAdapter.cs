@@ -1,4 +1,5 @@
 using Handwriting.Kernels;
+using Handwriting.Kernels.Reference;
 
 namespace Handwriting.Training.Checks.Adapters;
 
@@ -14,7 +15,7 @@ internal static class InputGradientAdapter
     public static float[] Kernel(CheckTarget target, InputGradientInputs x)
     {
         var device = target.Device;
-        float[] dropped = Array.ConvertAll(FusedReferences.Dropped(x.Relu, x.Dropout), v => (float)v);
+        float[] dropped = Array.ConvertAll(DroppedOutput.Of(x.Relu, x.Dropout), v => (float)v);
         using var dy = DeviceArrays.Upload(device, x.Dy);
         using var w = DeviceArrays.Upload(device, x.W);
         using var y = DeviceArrays.Upload(device, dropped);
@@ -23,6 +24,10 @@ internal static class InputGradientAdapter
         return DeviceArrays.Download(device, dz);
     }
 
-    public static double[] Reference(InputGradientInputs x) =>
-        FusedReferences.InputGradient(CheckInputs.Widen(x.Dy), CheckInputs.Widen(x.W), x.Relu, x.M, x.K, x.N, x.Dropout);
+    public static double[] Reference(InputGradientInputs x)
+    {
+        var dz = new double[(long)x.M * x.N];
+        InputGradientReference.Run(CheckInputs.Widen(x.Dy), CheckInputs.Widen(x.W), DroppedOutput.Of(x.Relu, x.Dropout), dz, x.M, x.K, x.N, x.Dropout.Rate);
+        return dz;
+    }
 }

@@ -53,7 +53,7 @@ internal static class TrainingStepAdapter
         reference.Forward(batch, x.Rows, x.DropoutRate, x.Seed, x.Step);
         var (losses, correct) = reference.Loss(x.Labels, x.Rows);
         double[] logits = reference.Logits;
-        reference.Backward(batch, x.Rows, x.DropoutRate, x.Seed, x.Step);
+        reference.Backward(batch, x.Rows, x.DropoutRate);
         double[] gradients = (double[])reference.Gradients.Clone();
         reference.AdamStep(x.Adam);
         return new(logits, losses, correct, gradients, reference.Parameters);

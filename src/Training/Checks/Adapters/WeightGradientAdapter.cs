@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Reference;
 using ILGPU;
 
 namespace Handwriting.Training.Checks.Adapters;
@@ -39,6 +40,10 @@ internal static class WeightGradientAdapter
         return DeviceArrays.Download(device, gradient);
     }
 
-    public static double[] Reference(WeightGradientInputs x) =>
-        FusedReferences.WeightGradient(CheckInputs.Widen(x.A), x.Rows, CheckInputs.Widen(x.Dy), x.M, x.K, x.N);
+    public static double[] Reference(WeightGradientInputs x)
+    {
+        var gradient = new double[((long)x.K + 1) * x.N];
+        WeightGradientReference.Run(CheckInputs.Widen(x.A), x.Rows, CheckInputs.Widen(x.Dy), gradient, x.M, x.K, x.N);
+        return gradient;
+    }
 }
