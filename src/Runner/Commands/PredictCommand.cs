@@ -39,6 +39,13 @@ public static class PredictCommand
             }
 
             bool asJson = parse.GetValue(json);
+            string modelPath = parse.GetValue(model)!;
+            if (parse.GetValue(plot) is string plotTarget)
+            {
+                OutputPaths.RefuseInputs("--plot", plotTarget, [("--model", modelPath), .. files.Select(file => ("image", file))]);
+                OutputPaths.RefuseMnistFiles("--plot", plotTarget, parse.GetValue(common.Data));
+            }
+
             var inputs = new List<PredictionInput>();
             if (indices.Length > 0)
             {
@@ -57,7 +64,7 @@ public static class PredictCommand
             inputs.AddRange(files.Select(file => new PredictionInput(file, DigitImageFile.LoadDigit(file), null)));
 
             using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
-            using var network = SavedNetwork.Load(device, parse.GetValue(model)!);
+            using var network = SavedNetwork.Load(device, modelPath);
             var probabilities = Prediction.Probabilities(device, network, inputs.SelectMany(input => input.Pixels).ToArray());
             var results = inputs.Select((input, i) =>
             {

@@ -9,6 +9,7 @@ using Handwriting.Runner.Output;
 using Handwriting.Training;
 using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Data;
+using Handwriting.Training.IO;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 
@@ -33,7 +34,7 @@ public static class TrainCommand
     private static int Run(ParseResult parse, CommonOptions common, TrainOptions optionSet, TextWriter output)
     {
         // Listening first: a Ctrl+C from here on stops at the next step boundary with a checkpoint.
-        using var interrupt = InterruptSignal.Listen();
+        using var interrupt = StopSignal.Listen();
         string? resume = parse.GetValue(optionSet.Resume);
         TrainingOptions options;
         TrainingCheckpoint? checkpoint = null;
@@ -42,7 +43,6 @@ public static class TrainCommand
         {
             options = optionSet.Read(parse);
             target = parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow);
-            RunFolder.Check(target);
         }
         else
         {
@@ -52,13 +52,17 @@ public static class TrainCommand
             checkpoint = TrainingCheckpoint.Load(Path.Combine(resume, RunFolder.CheckpointFile));
         }
 
+        // Claimed now, not when training ends: a second run into the same folder fails here.
+        using var run = resume is null ? RunFolder.Claim(target, numberIfTaken: parse.GetValue(optionSet.Out) is null) : RunFolder.Resume(target);
+        if (resume is null && parse.GetValue(optionSet.Out) is null)
+        {
+            target = Path.GetRelativePath(Directory.GetCurrentDirectory(), run.Target); // runs/TIMESTAMP, or TIMESTAMP-2 when taken
+        }
+
         var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), output.WriteLine);
         var available = options.Limit is int limit ? mnist.Train.Take(Math.Min(limit, mnist.Train.Count)) : mnist.Train;
         var (trainImages, validationImages) = available.Split(options.ValidationSplit);
-        if (trainImages.Count == 0)
-        {
-            throw new UsageException($"--limit {options.Limit} with --validation-split {options.ValidationSplit} leaves no training image");
-        }
+        TrainChecks.Apply(() => RunData.RequireImages(MnistDirectory.Resolve(parse.GetValue(common.Data)), mnist, trainImages, options));
 
         using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
         output.WriteLine($"Device: {device.Description}");
@@ -66,7 +70,7 @@ public static class TrainCommand
         {
             output.WriteLine($"  (auto: {skipped})");
         }
-        using var run = resume is null ? RunFolder.Create(target) : RunFolder.Resume(target);
+        TrainChecks.Apply(() => RunRequirements.Check(options, trainImages.PixelsPerImage, 10, trainImages.Count, validationImages.Count, mnist.Test.Count, device.Accelerator.MemorySize));
 
         var clock = Stopwatch.StartNew();
         using var train = new DeviceDataset(device.Accelerator, trainImages);
@@ -104,7 +108,8 @@ public static class TrainCommand
                 ResumeFile.From(options).Write(Path.Combine(folder, ResumeFile.Name));
             });
             throw new RunInterruptedException(
-                $"interrupted at epoch {stopped.Checkpoint.Epoch}, step {stopped.Checkpoint.Step}: wrote {Path.Combine(target, RunFolder.CheckpointFile)}; " +
+                interrupt.ExitCode,
+                $"{interrupt.Stopped} at epoch {stopped.Checkpoint.Epoch}, step {stopped.Checkpoint.Step}: wrote {Path.Combine(target, RunFolder.CheckpointFile)}; " +
                 $"continue with 'handwriting train --resume {target}'");
         }
 
