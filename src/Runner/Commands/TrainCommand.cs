@@ -70,7 +70,7 @@ public static class TrainCommand
         {
             output.WriteLine($"  (auto: {skipped})");
         }
-        TrainChecks.Apply(() => RunRequirements.Check(options, trainImages.PixelsPerImage, 10, trainImages.Count, validationImages.Count, mnist.Test.Count, device.Accelerator.MemorySize));
+        TrainChecks.Apply(() => RunRequirements.Check(options, trainImages.PixelsPerImage, 10, trainImages.Count, validationImages.Count, mnist.Test.Count, device.Description.MemoryBytes));
 
         var clock = Stopwatch.StartNew();
         using var train = new DeviceDataset(device.Accelerator, trainImages);

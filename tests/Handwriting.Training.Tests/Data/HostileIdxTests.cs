@@ -1,5 +1,4 @@
 using Handwriting.Training.Data;
-using Handwriting.Training.Tests.IO;
 
 namespace Handwriting.Training.Tests.Data;
 

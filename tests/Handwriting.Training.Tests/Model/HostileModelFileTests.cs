@@ -1,5 +1,4 @@
 using Handwriting.Training.Model;
-using Handwriting.Training.Tests.IO;
 
 namespace Handwriting.Training.Tests.Model;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace Handwriting.Training.Tests.IO;
+namespace Handwriting.Tests.Shared;
 
 /// <summary>Makes the non-regular files the hostile-input tests need, with the system's own tools.</summary>
 internal static class SpecialFiles
