@@ -43,7 +43,13 @@ public sealed class HandwritingCli
             var parse = _root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                _error.WriteLine($"handwriting: {parse.Errors[0].Message} (see 'handwriting --help')");
+                _error.WriteLine($"handwriting: {CommandLineFaults.Describe(parse, _root)} (see 'handwriting --help')");
+                return ExitCodes.Usage;
+            }
+
+            if (CommandLineFaults.EmptyValue(parse) is string empty)
+            {
+                _error.WriteLine($"handwriting: {empty} (see 'handwriting --help')");
                 return ExitCodes.Usage;
             }
 

@@ -37,10 +37,17 @@ public sealed record TrainingOptions
         Check(Epochs >= 1, "--epochs must be at least 1");
         Check(BatchSize >= 1, "--batch-size must be at least 1");
         Check(Hidden.All(h => h >= 1), "--hidden widths must be at least 1");
+        Check(Hidden.Count <= Model.ModelFile.MaxHiddenLayers, $"--hidden: {Hidden.Count} hidden layers; a model file holds at most {Model.ModelFile.MaxHiddenLayers}");
+        Check(Hidden.All(h => h <= Model.ModelFile.MaxLayerWidth), $"--hidden: a layer wider than {Model.ModelFile.MaxLayerWidth}, the widest a model file holds");
         Check(DropoutRate >= 0f && DropoutRate < 1f, "--dropout must be in [0, 1)");
         Check(Adam.LearningRate > 0f && float.IsFinite(Adam.LearningRate), "--learning-rate must be a positive number");
         Check(Enum.IsDefined(Schedule), $"--lr-schedule must be one of {string.Join(", ", LearningRateSchedules.Names)}");
         Check(Adam.WeightDecay >= 0f && float.IsFinite(Adam.WeightDecay), "--weight-decay must be a finite number, at least 0");
+        // AdamW scales every parameter by 1 - lr x W each step: at lr x W >= 1 that factor is zero
+        // or negative and the weights flip sign or vanish; no learning rate fixes that.
+        double decayPerStep = (double)Adam.LearningRate * Adam.WeightDecay;
+        Check(decayPerStep < 1, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"--weight-decay {Adam.WeightDecay} with --learning-rate {Adam.LearningRate}: each step would scale every parameter by 1 - lr x W = {1 - decayPerStep:G4}; keep lr x W below 1 (a smaller --weight-decay)"));
         Check(ValidationSplit >= 0 && ValidationSplit < 1, "--validation-split must be in [0, 1)");
         Check(Limit is null or >= 1, "--limit must be at least 1");
         Check(Augmentation?.AffineFault() is null, $"--augment: {Augmentation?.AffineFault()}");

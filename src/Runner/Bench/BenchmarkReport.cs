@@ -95,7 +95,7 @@ public sealed record BenchmarkReport(
 
         - Machine: {Machine}
         - Measured: {MeasuredUtc:yyyy-MM-dd HH:mm} UTC
-        - Command: `{Command}`
+        - Command: `{Command}` (writes into runs/bench-TIMESTAMP/; run from the repository root with `--out .` to regenerate this file and bench.png)
 
         ## Training and inference
 

@@ -15,9 +15,11 @@ public sealed class CommonOptions
 
     public Option<AcceleratorKind> Accelerator { get; } = new("--accelerator")
     {
-        Description = "auto (CUDA, then OpenCL, then CPU), cuda, opencl or cpu",
-        DefaultValueFactory = _ => AcceleratorKind.Auto,
+        // No DefaultValueFactory: help would print the default as the enum spells it ("Auto");
+        // absent, the option is default(AcceleratorKind), which is Auto.
+        Description = "auto (the default: CUDA, then OpenCL, then CPU), cuda, opencl or cpu",
         CustomParser = ParseAccelerator,
+        HelpName = "auto|cuda|opencl|cpu",
         Recursive = true,
     };
 

@@ -1,4 +1,5 @@
 using Handwriting.Kernels.Devices;
+using Handwriting.Training.IO;
 
 namespace Handwriting.Runner.Cli;
 
@@ -23,7 +24,8 @@ public static class ErrorReport
 
     private static (int Code, string Message) Describe(Exception exception) => exception switch
     {
-        RunInterruptedException interrupted => (ExitCodes.Interrupted, OneLine(interrupted.Message)),
+        RunInterruptedException interrupted => (interrupted.ExitCode, OneLine(interrupted.Message)),
+        StoppedBySignalException stopped => (stopped.ExitCode, OneLine(stopped.Message)),
         UsageException usage => (ExitCodes.Usage, $"{usage.Message} (see 'handwriting --help')"),
         DeviceNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException =>
             (ExitCodes.Failure, OneLine(exception.Message)),

@@ -13,4 +13,7 @@ public static class ExitCodes
 
     /// <summary>Interrupted by Ctrl+C (128 + SIGINT), as shells report it.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (128 + 15), as a scheduler's preemption expects.</summary>
+    public const int Terminated = 143;
 }

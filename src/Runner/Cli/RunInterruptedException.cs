@@ -1,6 +1,6 @@
 namespace Handwriting.Runner.Cli;
 
-/// <summary>A command stopped by Ctrl+C after saving what it needs to continue; exits with <see cref="ExitCodes.Interrupted"/>.</summary>
+/// <summary>A command stopped by a signal after saving what it needs to continue; exits with <see cref="ExitCode"/> (130 for Ctrl+C, 143 for SIGTERM).</summary>
 public sealed class RunInterruptedException : Exception
 {
     public RunInterruptedException()
@@ -12,8 +12,16 @@ public sealed class RunInterruptedException : Exception
     {
     }
 
+    public RunInterruptedException(int exitCode, string message)
+        : base(message)
+    {
+        ExitCode = exitCode;
+    }
+
     public RunInterruptedException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
+
+    public int ExitCode { get; } = ExitCodes.Interrupted;
 }

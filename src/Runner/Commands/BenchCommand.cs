@@ -5,23 +5,30 @@ using Handwriting.Runner.Bench;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Plots;
 using Handwriting.Training.Data;
+using Handwriting.Training.IO;
 
 namespace Handwriting.Runner.Commands;
 
 /// <summary>
 /// `handwriting bench`: end-to-end training and inference of the seed model by our trainer on
 /// each accelerator present, the float64 reference trainer and PyTorch, in one run; writes
-/// BENCHMARKS.md and bench.png.
+/// BENCHMARKS.md and bench.png into runs/bench-TIMESTAMP (or --out DIR).
 /// </summary>
 public static class BenchCommand
 {
+    private const string ScratchPrefix = "handwriting-bench-";
+
     public static Command Create(CommonOptions common, TextWriter output)
     {
         var epochs = new Option<int>("--epochs") { Description = "Epochs per training run", DefaultValueFactory = _ => 5 };
         var batchSizes = new Option<string>("--batch-sizes") { Description = "Batch sizes to compare, comma-separated", DefaultValueFactory = _ => "32,128", HelpName = "SIZES" };
         var referenceSteps = new Option<int>("--reference-steps") { Description = "Steps to time the float64 reference trainer over", DefaultValueFactory = _ => 50 };
         var noPeer = new Option<bool>("--no-pytorch") { Description = "Leave PyTorch out" };
-        var outFolder = new Option<string?>("--out") { Description = "Where to write BENCHMARKS.md and bench.png (default: the repository root)", HelpName = "DIR" };
+        var outFolder = new Option<string?>("--out")
+        {
+            Description = "Where to write BENCHMARKS.md and bench.png (default: runs/bench-<UTC timestamp>; '--out .' in the repository root regenerates its own)",
+            HelpName = "DIR",
+        };
         var python = new Option<string>("--python") { Description = "The Python interpreter that has PyTorch", DefaultValueFactory = _ => PyTorchPeer.Interpreter, HelpName = "PATH" };
         var peerDevice = new Option<string>("--pytorch-device") { Description = "Where PyTorch trains: cpu, cuda, or auto (cuda when its torch sees a GPU)", DefaultValueFactory = _ => "cpu" };
         peerDevice.AcceptOnlyFromAmong("cpu", "cuda", "auto");
@@ -40,7 +47,7 @@ public static class BenchCommand
 
             int[] batches = ParseSizes(parse.GetValue(batchSizes) ?? "32,128");
             string? data = parse.GetValue(common.Data);
-            string folder = parse.GetValue(outFolder) ?? RepositoryRoot.FindFrom(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
+            string folder = parse.GetValue(outFolder) ?? DefaultFolder(DateTime.UtcNow);
             var mnist = MnistData.LoadOrFetch(data, output.WriteLine); // read once: every in-process measurement takes its images from here
 
             // Every accelerator present, or only the one --accelerator names.
@@ -51,7 +58,8 @@ public static class BenchCommand
                 throw new DeviceNotFoundException($"no {chosen.Name()} accelerator is present (see 'handwriting devices')");
             }
 
-            string scratch = Directory.CreateTempSubdirectory("handwriting-bench-").FullName;
+            Leftovers.SweepFolders(Path.GetTempPath(), ScratchPrefix, ""); // scratch folders of benches killed outright
+            string scratch = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), Leftovers.NewName(ScratchPrefix, ""))).FullName;
             var results = new List<TrainerResult>();
             var counts = new List<StepCounts>();
             var rates = new List<KernelRates.Rate>();
@@ -91,7 +99,8 @@ public static class BenchCommand
             output.WriteLine();
             output.Write(report.Targets());
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, "BENCHMARKS.md"), report.Markdown());
+            byte[] markdown = System.Text.Encoding.UTF8.GetBytes(report.Markdown());
+            AtomicFile.Write(Path.Combine(folder, "BENCHMARKS.md"), stream => stream.Write(markdown));
             ThroughputChart.Save(
                 Path.Combine(folder, "bench.png"),
                 results.Where(r => r.TrainImagesPerSecond is not null).Select(r => ($"{r.Trainer}\n{r.Accelerator}, batch {r.BatchSize}", r.TrainImagesPerSecond!.Value)).ToList(),
@@ -101,6 +110,13 @@ public static class BenchCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// `runs/bench-20261124-053200` under the current folder: never the repository's own
+    /// BENCHMARKS.md and bench.png, which only an explicit `--out .` replaces.
+    /// </summary>
+    public static string DefaultFolder(DateTime utcNow) =>
+        Path.Combine("runs", "bench-" + utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
 
     private static TrainerResult Report(TextWriter output, TrainerResult result)
     {

@@ -19,18 +19,24 @@ public static class EvaluateCommand
     {
         var model = new Option<string>("--model") { Description = "A model.bin written by train", Required = true, HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON" };
-        var plot = new Option<string?>("--plot") { Description = "Where to draw the confusion matrix (default: confusion-test.png beside the model)", HelpName = "FILE" };
+        var plot = new Option<string?>("--plot") { Description = "Also draw the confusion matrix as a PNG into FILE (nothing is written without it)", HelpName = "FILE" };
         var command = new Command("evaluate", "Evaluate a trained model on the 10,000 MNIST test images") { model, json, plot };
         command.SetAction(parse =>
         {
             string modelPath = parse.GetValue(model)!;
-            string plotPath = parse.GetValue(plot) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath)) ?? ".", "confusion-test.png");
+            // Evaluating reads; it writes only when asked to (a model may sit in a read-only folder).
+            string? plotPath = parse.GetValue(plot);
             bool asJson = parse.GetValue(json);
-            string? plotFolder = Path.GetDirectoryName(Path.GetFullPath(plotPath));
-            if (plotFolder is not null && !Directory.Exists(plotFolder))
+            if (plotPath is not null)
             {
-                // Checked before the evaluation runs, with the message AtomicFile would give after it.
-                throw new IOException($"cannot write {plotPath}: the folder {plotFolder} does not exist");
+                OutputPaths.RefuseInputs("--plot", plotPath, ("--model", modelPath));
+                OutputPaths.RefuseMnistFiles("--plot", plotPath, parse.GetValue(common.Data));
+                string? plotFolder = Path.GetDirectoryName(Path.GetFullPath(plotPath));
+                if (plotFolder is not null && !Directory.Exists(plotFolder))
+                {
+                    // Checked before the evaluation runs, with the message AtomicFile would give after it.
+                    throw new IOException($"cannot write {plotPath}: the folder {plotFolder} does not exist");
+                }
             }
 
             using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
@@ -39,7 +45,10 @@ public static class EvaluateCommand
             using var test = new DeviceDataset(device.Accelerator, mnist.Test);
             var result = Evaluation.Run(device, network, test);
             var confusion = result.ConfusionMatrix();
-            ConfusionMatrixPlot.Save(plotPath, confusion);
+            if (plotPath is not null)
+            {
+                ConfusionMatrixPlot.Save(plotPath, confusion);
+            }
 
             if (asJson)
             {
@@ -60,7 +69,10 @@ public static class EvaluateCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test_loss: {result.Summary.Loss:F4} - test_accuracy: {result.Summary.Accuracy:F4}"));
                 output.WriteLine("Per-class accuracy: " + string.Join("  ", result.PerClassAccuracy().Select((a, d) => string.Create(CultureInfo.InvariantCulture, $"{d}: {a:F4}"))));
                 output.Write(ConfusionText(confusion));
-                output.WriteLine($"Confusion matrix plot: {plotPath}");
+                if (plotPath is not null)
+                {
+                    output.WriteLine($"Confusion matrix plot: {plotPath}");
+                }
             }
 
             return ExitCodes.Success;

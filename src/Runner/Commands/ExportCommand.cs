@@ -19,7 +19,9 @@ public static class ExportCommand
         command.SetAction(parse =>
         {
             string onnxPath = parse.GetValue(onnx)!;
-            var (shape, parameters) = ModelFile.Load(parse.GetValue(model)!);
+            string modelPath = parse.GetValue(model)!;
+            OutputPaths.RefuseInputs("--onnx", onnxPath, ("--model", modelPath));
+            var (shape, parameters) = ModelFile.Load(modelPath);
             OnnxExport.Save(onnxPath, shape, parameters);
             output.WriteLine(
                 $"Wrote {onnxPath}: {shape}, ONNX opset {OnnxExport.Opset}, input '{OnnxExport.InputName}' float[{OnnxExport.BatchDimension},{shape.Inputs}], " +

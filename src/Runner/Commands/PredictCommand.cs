@@ -42,6 +42,12 @@ public static class PredictCommand
 
             bool asJson = parse.GetValue(json);
             string modelPath = TrainedRuns.ModelOrNewest(parse.GetValue(model), Environment.CurrentDirectory, asJson ? error.WriteLine : output.WriteLine);
+            if (parse.GetValue(plot) is string plotTarget)
+            {
+                OutputPaths.RefuseInputs("--plot", plotTarget, [("--model", modelPath), .. files.Select(file => ("image", file))]);
+                OutputPaths.RefuseMnistFiles("--plot", plotTarget, parse.GetValue(common.Data));
+            }
+
             var inputs = new List<PredictionInput>();
             if (indices.Length > 0)
             {

@@ -8,6 +8,7 @@ using Handwriting.Runner.Output;
 using Handwriting.Training;
 using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Data;
+using Handwriting.Training.IO;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 
@@ -33,7 +34,7 @@ public static class TrainCommand
     private static int Run(ParseResult parse, CommonOptions common, TrainOptions optionSet, TextWriter output)
     {
         // Listening first: a Ctrl+C from here on stops at the next step boundary with a checkpoint.
-        using var interrupt = InterruptSignal.Listen();
+        using var interrupt = StopSignal.Listen();
         string? resume = parse.GetValue(optionSet.Resume);
         TrainingOptions options;
         TrainingCheckpoint? checkpoint = null;
@@ -42,7 +43,6 @@ public static class TrainCommand
         {
             options = optionSet.Read(parse);
             target = parse.GetValue(optionSet.Out) ?? RunFolder.DefaultPath(DateTime.UtcNow);
-            RunFolder.Check(target);
         }
         else
         {
@@ -52,11 +52,15 @@ public static class TrainCommand
             checkpoint = TrainingCheckpoint.Load(Path.Combine(resume, RunFolder.CheckpointFile));
         }
 
-        using var pipeline = TrainingRun.Load(options, parse.GetValue(common.Data), output.WriteLine);
-        if (pipeline.TrainImages.Count == 0)
+        // Claimed now, not when training ends: a second run into the same folder fails here.
+        using var run = resume is null ? RunFolder.Claim(target, numberIfTaken: parse.GetValue(optionSet.Out) is null) : RunFolder.Resume(target);
+        if (resume is null && parse.GetValue(optionSet.Out) is null)
         {
-            throw new UsageException($"--limit {options.Limit} with --validation-split {options.ValidationSplit} leaves no training image");
+            target = Path.GetRelativePath(Directory.GetCurrentDirectory(), run.Target); // runs/TIMESTAMP, or TIMESTAMP-2 when taken
         }
+
+        using var pipeline = TrainingRun.Load(options, parse.GetValue(common.Data), output.WriteLine);
+        TrainChecks.Apply(() => RunData.RequireImages(MnistDirectory.Resolve(parse.GetValue(common.Data)), pipeline.Mnist, pipeline.TrainImages, options));
 
         var device = pipeline.Open(parse.GetValue(common.Accelerator));
         output.WriteLine($"Device: {device.Description}");
@@ -64,7 +68,7 @@ public static class TrainCommand
         {
             output.WriteLine($"  (auto: {skipped})");
         }
-        using var run = resume is null ? RunFolder.Create(target) : RunFolder.Resume(target);
+        TrainChecks.Apply(() => RunRequirements.Check(options, pipeline.TrainImages.PixelsPerImage, Mnist.Classes, pipeline.TrainImages.Count, pipeline.ValidationImages.Count, pipeline.Mnist.Test.Count, device.Description.MemoryBytes));
 
         pipeline.Prepare();
         output.WriteLine($"Training {pipeline.Trainer.Network.Shape} on {pipeline.Train.Count} images, validating on {pipeline.Validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs{AugmentationText(options.Augmentation)}");
@@ -96,7 +100,8 @@ public static class TrainCommand
                 ResumeFile.From(options).Write(Path.Combine(folder, ResumeFile.Name));
             });
             throw new RunInterruptedException(
-                $"interrupted at epoch {stopped.Checkpoint.Epoch}, step {stopped.Checkpoint.Step}: wrote {Path.Combine(target, RunFolder.CheckpointFile)}; " +
+                interrupt.ExitCode,
+                $"{interrupt.Stopped} at epoch {stopped.Checkpoint.Epoch}, step {stopped.Checkpoint.Step}: wrote {Path.Combine(target, RunFolder.CheckpointFile)}; " +
                 $"continue with 'handwriting train --resume {target}'");
         }
 

@@ -25,14 +25,14 @@ public sealed class TrainOptions
 
     public Option<string> Hidden { get; } = new("--hidden")
     {
-        Description = "Hidden layer widths, comma-separated (each Dense + ReLU + Dropout)",
+        Description = "Hidden layer widths, comma-separated (each Dense + ReLU + Dropout), at most 256 layers; none for no hidden layer",
         DefaultValueFactory = _ => string.Join(',', Notebook.Hidden),
         HelpName = "WIDTHS",
     };
 
-    public Option<float> Dropout { get; } = new("--dropout") { Description = "Dropout rate after each hidden layer", DefaultValueFactory = _ => Notebook.DropoutRate };
+    public Option<float> Dropout { get; } = FloatOption.Create("--dropout", "Dropout rate after each hidden layer", Notebook.DropoutRate);
 
-    public Option<float> LearningRate { get; } = new("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => Notebook.Adam.LearningRate };
+    public Option<float> LearningRate { get; } = FloatOption.Create("--learning-rate", "Adam's learning rate", Notebook.Adam.LearningRate);
 
     public Option<string> LearningRateSchedule { get; } = new("--lr-schedule")
     {
@@ -41,12 +41,11 @@ public sealed class TrainOptions
         HelpName = "constant|cosine|step",
     };
 
-    public Option<float> WeightDecay { get; } = new("--weight-decay")
-    {
-        Description = "Decoupled weight decay (AdamW): every parameter, biases included, shrinks by learning rate x W per step; 0 is plain Adam",
-        DefaultValueFactory = _ => Notebook.Adam.WeightDecay,
-        HelpName = "W",
-    };
+    public Option<float> WeightDecay { get; } = FloatOption.Create(
+        "--weight-decay",
+        "Decoupled weight decay (AdamW): every parameter, biases included, shrinks by learning rate x W per step (lr x W must stay below 1); 0 is plain Adam",
+        Notebook.Adam.WeightDecay,
+        "W");
 
     public Option<double> ValidationSplit { get; } = new("--validation-split")
     {
@@ -59,12 +58,11 @@ public sealed class TrainOptions
         Description = "Distort every training image as its batch is gathered: random shift (+/-2 px), rotation (+/-12 degrees) and scale (0.9-1.1), sampled bilinearly on the device",
     };
 
-    public Option<float> Elastic { get; } = new("--elastic")
-    {
-        Description = "Adds an elastic distortion to the augmentation (of --augment or of the preset): a smooth random field displacing pixels by up to P pixels (at most 8)",
-        DefaultValueFactory = _ => 0f,
-        HelpName = "P",
-    };
+    public Option<float> Elastic { get; } = FloatOption.Create(
+        "--elastic",
+        "Adds an elastic distortion to the augmentation (of --augment or of the preset): a smooth random field displacing pixels by up to P pixels (at most 8)",
+        0f,
+        "P");
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the initial weights, the shuffles, the dropout masks and the augmentation's draws", DefaultValueFactory = _ => Notebook.Seed };
 
@@ -172,10 +170,15 @@ public sealed class TrainOptions
             ? schedule
             : throw new UsageException($"--lr-schedule: '{text}' is not a schedule (expected {string.Join(", ", LearningRateSchedules.Names)})");
 
-    /// <summary>"128" or "1024,1024"; an empty string means no hidden layer.</summary>
+    /// <summary>"128" or "1024,1024"; "none" for no hidden layer (an empty value is refused: it is more often a slip than a wish).</summary>
     private static int[] ParseWidths(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new UsageException("--hidden: no width given (expected e.g. 128 or 1024,1024, or none for no hidden layer)");
+        }
+
+        if (text.Trim() == "none")
         {
             return [];
         }

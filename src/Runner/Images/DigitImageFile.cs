@@ -1,3 +1,4 @@
+using Handwriting.Training.IO;
 using Handwriting.Training.Images;
 using SkiaSharp;
 
@@ -31,6 +32,19 @@ public static class DigitImageFile
         if (Directory.Exists(path))
         {
             throw Problem(path, "is a folder, not an image file");
+        }
+
+        // A loop of symbolic links or a FIFO would otherwise reach the decoder, which calls the
+        // first an internal error and waits forever on the second.
+        FileStatus status = FileStatus.Of(path);
+        if (status.Fault is string fault)
+        {
+            throw Problem(path, $"cannot be opened: {fault}");
+        }
+
+        if (status.Kind == FileKind.Special)
+        {
+            throw Problem(path, $"is {status.SpecialName}, not an image file");
         }
 
         var file = new FileInfo(path);
@@ -73,7 +87,7 @@ public static class DigitImageFile
             {
                 SKCodecResult.Unimplemented or SKCodecResult.InvalidInput =>
                     Problem(path, "is not an image this program can read (PNG, JPEG or BMP expected)"),
-                SKCodecResult.IncompleteInput => Problem(path, "is truncated: it ends inside the image header"),
+                SKCodecResult.IncompleteInput => Problem(path, PngHeaderCheck.Fault(path) ?? "is truncated: it ends inside the image header"),
                 _ => Problem(path, $"cannot be read ({opened})"),
             };
         }

@@ -33,6 +33,11 @@ public sealed record ResumeFile(
     public static TrainingOptions Read(string path)
     {
         ResumeFile? file;
+        if (FileStatus.WhyNotReadable(path) is string why)
+        {
+            throw new InvalidDataException($"{path} {why}");
+        }
+
         try
         {
             file = JsonSerializer.Deserialize<ResumeFile>(File.ReadAllText(path), JsonFiles.Options);

@@ -22,6 +22,11 @@ public static class PredictionGrid
     /// <summary>Pixels above the grid for the title.</summary>
     private const int TitleHeight = 50;
 
+    private const float TitleSize = 20;
+
+    /// <summary>Pixels kept clear on each side of the title.</summary>
+    private const int TitleMargin = 12;
+
     private static readonly Color Wrong = Colors.Red;
 
     private static readonly Color Right = Colors.Black;
@@ -86,13 +91,25 @@ public static class PredictionGrid
         }
 
         // The image is sized at Scale pixels per plot unit on both axes, so every digit stays square.
+        // It is at least as wide as the title: a grid of one to four digits is narrower than most
+        // titles, which would be clipped at both sides. The grid is then centred.
+        double gridUnits = columns * CellWidth;
+        double units = Math.Max(gridUnits, (TitleWidth(title) + (2 * TitleMargin)) / Scale);
+        double extra = (units - gridUnits) / 2;
         plot.HideAxesAndGrid();
-        plot.Axes.SetLimits(left: -3, right: (columns * CellWidth) - 3, bottom: 4 - (rows * CellHeight), top: 4);
-        plot.Title(title, size: 20);
+        plot.Axes.SetLimits(left: -3 - extra, right: gridUnits - 3 + extra, bottom: 4 - (rows * CellHeight), top: 4);
+        plot.Title(title, size: TitleSize);
         plot.Layout.Fixed(new PixelPadding(0, 0, 0, TitleHeight));
-        width = (int)(columns * CellWidth * Scale);
+        width = (int)Math.Ceiling(units * Scale);
         height = (int)((rows * CellHeight * Scale) + TitleHeight);
         return plot;
+    }
+
+    /// <summary>The title's width in pixels, measured with the font it is drawn in (bold, as ScottPlot draws titles).</summary>
+    internal static float TitleWidth(string title)
+    {
+        using var font = new SkiaSharp.SKFont(EmbeddedFont.Bold, TitleSize);
+        return font.MeasureText(title);
     }
 
     private static void AddDigit(Plot plot, float[] pixels, double left, double top, bool wrong)

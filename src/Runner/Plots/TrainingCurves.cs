@@ -60,6 +60,17 @@ public static class TrainingCurves
         plot.XLabel("Epoch", size: 15);
         plot.YLabel(yLabel, size: 15);
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+        if (history.Count == 1)
+        {
+            // One point has no extent: ScottPlot would frame it from -1 to 1 on both axes, an
+            // accuracy axis with negative values. Frame the epoch and the values around them.
+            double[] values = history.Select(train).Concat(held).Where(double.IsFinite).ToArray();
+            double low = values.Length > 0 ? values.Min() : 0;
+            double high = values.Length > 0 ? values.Max() : 1;
+            double margin = Math.Max(0.05 * Math.Abs(high), 0.01);
+            plot.Axes.SetLimitsX(epochs[0] - 0.5, epochs[0] + 0.5);
+            plot.Axes.SetLimitsY(Math.Max(0, low - margin), high + margin);
+        }
         plot.ShowLegend(legendCorner);
         return plot;
     }

@@ -244,6 +244,11 @@ internal static class TrainingCheckpointFile
     {
         try
         {
+            if (IO.FileStatus.WhyNotReadable(path) is string why)
+            {
+                throw Problem(path, why);
+            }
+
             var info = new FileInfo(path);
             if (!info.Exists)
             {

@@ -1,61 +1,51 @@
 using System.Security.Cryptography;
+using Handwriting.Training.IO;
 
 namespace Handwriting.Training.Data;
 
 /// <summary>
-/// Writes a file so that its final name only ever holds verified bytes: the content goes to a
-/// temporary name in the same folder, is hashed on the way, and is moved to the final name only if
-/// the SHA-256 matches. On any failure the temporary file is deleted and the final name untouched.
+/// Writes a file so that its final name only ever holds verified bytes: the content is written
+/// through <see cref="AtomicFile"/> (a temporary name beside the target, renamed at the end),
+/// hashed on the way, and a SHA-256 mismatch fails the write before the rename. On any failure
+/// the temporary file is deleted and the final name untouched.
 /// </summary>
 public static class ChecksummedFile
 {
-    /// <summary>Suffix of the temporary files; they sit beside the final one so that the move is a rename.</summary>
-    public const string TemporarySuffix = ".partial";
-
     private const int ChunkBytes = 1 << 16;
 
     /// <summary>Copies <paramref name="content"/> to <paramref name="finalPath"/> if its SHA-256 is <paramref name="expectedSha256"/>; returns its length.</summary>
-    public static long WriteAtomically(Stream content, string finalPath, string expectedSha256)
+    public static long WriteAtomically(Stream content, string finalPath, string expectedSha256, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        string fullPath = Path.GetFullPath(finalPath);
-        string name = Path.GetFileName(fullPath);
-        string temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{name}.{Guid.NewGuid():N}{TemporarySuffix}");
-        try
+        string name = Path.GetFileName(finalPath);
+        long length = 0;
+        // Overwriting is safe and wanted: two processes fetching at once both write verified,
+        // identical bytes, and a rename over the other's file is still atomic.
+        AtomicFile.Write(finalPath, output =>
         {
-            (long length, string actualSha256) = CopyAndHash(content, temporary);
+            (length, string actualSha256) = CopyAndHash(content, output, cancel);
             if (!string.Equals(actualSha256, expectedSha256, StringComparison.OrdinalIgnoreCase))
             {
                 throw new MnistDataException($"{name}: SHA-256 is {actualSha256}, expected {expectedSha256}; the download was discarded");
             }
-
-            // Overwriting is safe and wanted: two processes fetching at once both write verified,
-            // identical bytes, and a rename over the other's file is still atomic.
-            File.Move(temporary, fullPath, overwrite: true);
-            return length;
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        });
+        return length;
     }
 
-    private static (long Length, string Sha256) CopyAndHash(Stream content, string path)
+    private static (long Length, string Sha256) CopyAndHash(Stream content, Stream output, CancellationToken cancel)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         byte[] chunk = new byte[ChunkBytes];
         long length = 0;
         int read;
         while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
         {
+            cancel.ThrowIfCancellationRequested();
             hash.AppendData(chunk, 0, read);
             output.Write(chunk, 0, read);
             length += read;
         }
 
-        output.Flush(flushToDisk: true);
         return (length, Convert.ToHexStringLower(hash.GetHashAndReset()));
     }
 }

@@ -11,8 +11,9 @@ namespace Handwriting.Training.Data;
 /// <remarks>
 /// Nothing is allocated from what a header claims until the claim has been checked against the
 /// data actually there: a corrupt header must end in a message, not in an OutOfMemoryException.
-/// Raw files are checked against their length on disk before reading; gzipped ones are read in
-/// chunks into a buffer that grows with the data received and stops one byte past the claim.
+/// Raw files are checked against their length on disk before reading; a gzipped one's claim is
+/// bounded by its compressed length times deflate's largest expansion, and every claim by the
+/// memory the process may use.
 /// </remarks>
 public static class IdxReader
 {
@@ -32,10 +33,20 @@ public static class IdxReader
     /// <summary>The most images a file may hold: their pixels as floats must fit in one .NET array.</summary>
     public static long MaxCount { get; } = Array.MaxLength / PixelsPerImage;
 
-    private const int ChunkBytes = 1 << 16;
+    /// <summary>
+    /// Deflate, the only gzip method, expands at most 1032-fold (a run of one repeated byte): a
+    /// .gz file of N bytes cannot hold more than this many times N, whatever its header claims.
+    /// </summary>
+    public const long MaxDeflateRatio = 1032;
 
     /// <summary>The pixels of every image, row-major, one byte each: Count x 28 x 28 bytes.</summary>
     public static byte[] ReadImages(string path) => Read(path, IdxKind.Images);
+
+    /// <summary>The number of images the header of an image file claims, checked as <see cref="ReadImages"/> checks it; reads only the header.</summary>
+    public static long ReadImageCount(string path) => ReadCount(path, IdxKind.Images);
+
+    /// <summary>The number of labels the header of a label file claims; reads only the header.</summary>
+    public static long ReadLabelCount(string path) => ReadCount(path, IdxKind.Labels);
 
     /// <summary>One byte per image, each a digit 0..9.</summary>
     public static byte[] ReadLabels(string path)
@@ -52,22 +63,65 @@ public static class IdxReader
         return labels;
     }
 
-    private static byte[] Read(string path, IdxKind kind)
-    {
-        bool gzipped = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        using FileStream file = File.OpenRead(path);
-        using Stream data = gzipped ? new GZipStream(file, CompressionMode.Decompress) : file;
-        try
+    private static long ReadCount(string path, IdxKind kind) =>
+        Open(path, kind, (data, _, _) => ReadHeader(path, data, kind));
+
+    private static byte[] Read(string path, IdxKind kind) =>
+        Open(path, kind, (data, file, gzipped) =>
         {
             long count = ReadHeader(path, data, kind);
             long expected = count * kind.BytesPerItem;
             return gzipped
-                ? ReadDecompressed(path, data, kind, count, expected)
+                ? ReadDecompressed(path, data, file.Length, kind, count, expected)
                 : ReadRaw(path, file, kind, count, expected);
+        });
+
+    /// <summary>
+    /// Opens the file (decompressing a ".gz" on the fly) and hands it to <paramref name="read"/>.
+    /// A FIFO or a device is refused before it is opened: opening a FIFO would wait for a writer,
+    /// and its length, which every check here relies on, means nothing.
+    /// </summary>
+    private static T Open<T>(string path, IdxKind kind, Func<Stream, FileStream, bool, T> read)
+    {
+        if (IO.FileStatus.WhyNotReadable(path) is string why)
+        {
+            throw MnistDataException.ForFile(path, why);
+        }
+
+        bool gzipped = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        using FileStream file = File.OpenRead(path);
+        if (gzipped)
+        {
+            CheckGzipSignature(path, file);
+        }
+
+        using Stream data = gzipped ? new GZipStream(file, CompressionMode.Decompress) : file;
+        try
+        {
+            return read(data, file, gzipped);
         }
         catch (InvalidDataException e)
         {
-            throw new MnistDataException($"{Path.GetFileName(path)}: not a valid gzip file ({e.Message})", e);
+            // GZipStream calls any damage in the deflate data "an unsupported compression method";
+            // the method byte was checked above, so the truth is that the data is corrupt.
+            throw MnistDataException.ForFile(path, $"a damaged gzip file: its compressed data is corrupt ({kind.Name} file; {e.GetType().Name})");
+        }
+    }
+
+    /// <summary>Gzip's two signature bytes and its method byte (8, deflate: the only one defined).</summary>
+    private static void CheckGzipSignature(string path, FileStream file)
+    {
+        Span<byte> start = stackalloc byte[3];
+        int read = file.ReadAtLeast(start, 3, throwOnEndOfStream: false);
+        file.Position = 0;
+        if (read < 3 || start[0] != 0x1f || start[1] != 0x8b)
+        {
+            throw MnistDataException.ForFile(path, "not a valid gzip file (it does not start with gzip's signature bytes 1f 8b)");
+        }
+
+        if (start[2] != 8)
+        {
+            throw MnistDataException.ForFile(path, $"not a valid gzip file (compression method {start[2]}; gzip defines only 8, deflate)");
         }
     }
 
@@ -117,42 +171,55 @@ public static class IdxReader
             throw MnistDataException.ForFile(path, $"{fault}: the header promises {count} {kind.Name} ({expected} bytes) but {present} bytes follow it");
         }
 
-        ThrowIfBeyondCapacity(path, kind, count);
+        ThrowIfImplausible(path, kind, count, file.Length, gzipped: false);
         byte[] payload = new byte[expected];
         file.ReadExactly(payload);
         return payload;
     }
 
-    private static byte[] ReadDecompressed(string path, Stream data, IdxKind kind, long count, long expected)
+    private static byte[] ReadDecompressed(string path, Stream data, long compressedLength, IdxKind kind, long count, long expected)
     {
-        // One byte past the claim is enough to tell "more than promised"; the cap keeps a lying
-        // header over a huge stream from filling memory before it is caught.
-        long limit = Math.Min(expected, MaxCount * kind.BytesPerItem) + 1;
-        using var received = new MemoryStream();
-        byte[] chunk = new byte[ChunkBytes];
-        while (received.Length < limit)
+        // Bounded before anything is allocated from the claim: by what the compressed file can
+        // hold and by the memory there is. Then the payload is read into one array of exactly the
+        // claimed size, and one byte more tells "longer than promised".
+        ThrowIfImplausible(path, kind, count, compressedLength, gzipped: true);
+        byte[] payload = new byte[expected];
+        int received = data.ReadAtLeast(payload, payload.Length, throwOnEndOfStream: false);
+        if (received < expected)
         {
-            int read = data.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - received.Length));
-            if (read == 0)
-            {
-                break;
-            }
-
-            received.Write(chunk, 0, read);
+            throw MnistDataException.ForFile(path, $"truncated: the header promises {count} {kind.Name} ({expected} bytes) but the decompressed data ends after {received} bytes");
         }
 
-        if (received.Length < expected && received.Length < limit)
-        {
-            throw MnistDataException.ForFile(path, $"truncated: the header promises {count} {kind.Name} ({expected} bytes) but the decompressed data ends after {received.Length} bytes");
-        }
-
-        ThrowIfBeyondCapacity(path, kind, count);
-        if (received.Length > expected)
+        Span<byte> beyond = stackalloc byte[1];
+        if (data.Read(beyond) > 0)
         {
             throw MnistDataException.ForFile(path, $"too long: the header promises {count} {kind.Name} ({expected} bytes) but more decompressed data follows");
         }
 
-        return received.ToArray();
+        return payload;
+    }
+
+    /// <summary>
+    /// Refuses a claim no file of this size could back (a raw file is checked exactly by its caller;
+    /// a .gz can expand at most <see cref="MaxDeflateRatio"/>-fold), one beyond what this reader
+    /// can hold, and one whose images would not fit in the memory this process may use (their
+    /// bytes and their floats, 5 bytes a pixel).
+    /// </summary>
+    private static void ThrowIfImplausible(string path, IdxKind kind, long count, long fileLength, bool gzipped)
+    {
+        long expected = count * kind.BytesPerItem;
+        if (gzipped && expected > fileLength * MaxDeflateRatio)
+        {
+            throw MnistDataException.ForFile(path, $"the header claims {count} {kind.Name} ({expected} bytes), more than a {fileLength}-byte gzip file can hold (deflate expands at most {MaxDeflateRatio}-fold)");
+        }
+
+        ThrowIfBeyondCapacity(path, kind, count);
+        long needed = expected * (1 + sizeof(float));
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        if (needed > available)
+        {
+            throw MnistDataException.ForFile(path, $"the header claims {count} {kind.Name}, which need {needed / (1 << 20)} MiB of memory as bytes and floats; this process may use {available / (1 << 20)} MiB");
+        }
     }
 
     private static void ThrowIfBeyondCapacity(string path, IdxKind kind, long count)

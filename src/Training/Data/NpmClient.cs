@@ -30,7 +30,7 @@ public sealed class NpmClient
     /// the .tgz it wrote. Throws Win32Exception if npm cannot be started, InvalidOperationException
     /// if it fails, times out or writes no tarball.
     /// </summary>
-    public string Pack(string packageSpec, string folder)
+    public string Pack(string packageSpec, string folder, CancellationToken cancel = default)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -67,10 +67,11 @@ public sealed class NpmClient
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
+        if (!WaitForExit(process, cancel))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
+            cancel.ThrowIfCancellationRequested();
             throw new InvalidOperationException($"npm pack {packageSpec} did not finish within {Timeout.TotalSeconds:0} s");
         }
 
@@ -88,7 +89,28 @@ public sealed class NpmClient
             : throw new InvalidOperationException($"npm pack {packageSpec} wrote {tarballs.Length} .tgz files, expected one");
     }
 
-    // npm's stderr holds warnings, a stack trace and a pointer to a log file; the cause is its
+    /// <summary>Waits for npm to exit within the timeout; false if it did not, or if <paramref name="cancel"/> fired first.</summary>
+    private bool WaitForExit(Process process, CancellationToken cancel)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!cancel.IsCancellationRequested)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            if (process.WaitForExit(left < TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+        // npm's stderr holds warnings, a stack trace and a pointer to a log file; the cause is its
     // "code" line and the first error line that is not another error field (syscall, errno).
     private static string Summarize(List<string> errors)
     {

@@ -7,6 +7,12 @@ namespace Handwriting.Training.Model;
 /// </summary>
 public static class ModelFile
 {
+    /// <summary>The most hidden layers a model file holds; `train` refuses more, so that every model it trains can be loaded.</summary>
+    public const int MaxHiddenLayers = ModelFileFormat.MaxHiddenLayers;
+
+    /// <summary>The widest layer a model file holds.</summary>
+    public const int MaxLayerWidth = ModelFileFormat.MaxLayerWidth;
+
     /// <summary>
     /// Writes the model to a temporary file beside <paramref name="path"/> and renames it over the
     /// target, so that a crash or a full disk never leaves a half-written model under the final name.

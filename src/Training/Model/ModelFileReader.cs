@@ -30,11 +30,39 @@ internal static class ModelFileReader
             throw Problem(path, "is corrupt: checksum mismatch");
         }
 
+        RefuseNonFinite(path, shape, parameters);
         return (shape, parameters);
+    }
+
+    /// <summary>
+    /// A NaN or an infinity in the weights passes the checksum (it was saved that way) but makes
+    /// every prediction NaN: the file is refused here, naming where the first one sits.
+    /// </summary>
+    private static void RefuseNonFinite(string path, MlpShape shape, float[] parameters)
+    {
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (!float.IsFinite(parameters[i]))
+            {
+                int layer = shape.Layers.Count - 1;
+                while (layer > 0 && shape.Layers[layer].WeightsOffset > i)
+                {
+                    layer--;
+                }
+
+                string part = i >= shape.Layers[layer].BiasOffset ? "bias" : "weights";
+                throw Problem(path, $"holds a non-finite parameter ({parameters[i]}) at index {i}, in layer {layer + 1}'s {part}: the model it stores cannot predict");
+            }
+        }
     }
 
     private static FileStream Open(string path)
     {
+        if (IO.FileStatus.WhyNotReadable(path) is string why)
+        {
+            throw Problem(path, why);
+        }
+
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

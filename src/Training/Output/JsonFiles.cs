@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Handwriting.Training.IO;
 
 namespace Handwriting.Training.Output;
 
@@ -16,5 +17,10 @@ public static class JsonFiles
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    public static void Write<T>(string path, T value) => File.WriteAllText(path, Serialize(value) + "\n");
+    /// <summary>Writes atomically (see <see cref="AtomicFile"/>): the file holds the old JSON or the whole new one.</summary>
+    public static void Write<T>(string path, T value)
+    {
+        byte[] text = System.Text.Encoding.UTF8.GetBytes(Serialize(value) + "\n");
+        AtomicFile.Write(path, stream => stream.Write(text));
+    }
 }

@@ -20,6 +20,16 @@ internal static class MnistFolder
         File.WriteAllText(Path.Combine(folder, GarbageFile), "these are not the labels you are looking for");
     }
 
+    /// <summary>Four small valid files: <paramref name="train"/> training and <paramref name="test"/> test images, blank, labelled 0, 1, 2, ...</summary>
+    public static void WriteValid(string folder, int train, int test)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "train-images-idx3-ubyte"), [.. Header(2051, train, 28, 28), .. new byte[train * 784]]);
+        File.WriteAllBytes(Path.Combine(folder, "train-labels-idx1-ubyte"), [.. Header(2049, train), .. Enumerable.Range(0, train).Select(i => (byte)(i % 10))]);
+        File.WriteAllBytes(Path.Combine(folder, "t10k-images-idx3-ubyte"), [.. Header(2051, test, 28, 28), .. new byte[test * 784]]);
+        File.WriteAllBytes(Path.Combine(folder, "t10k-labels-idx1-ubyte"), [.. Header(2049, test), .. Enumerable.Range(0, test).Select(i => (byte)(i % 10))]);
+    }
+
     private static byte[] Header(params int[] values)
     {
         byte[] header = new byte[4 * values.Length];

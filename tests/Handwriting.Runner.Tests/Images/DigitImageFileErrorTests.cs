@@ -65,6 +65,25 @@ public sealed class DigitImageFileErrorTests : IDisposable
         Assert.True(allocated < 1 << 20, $"reading allocated {allocated} bytes");
     }
 
+    [Fact]
+    public void A_png_whose_header_fails_its_crc_is_called_damaged_not_truncated()
+    {
+        using SKBitmap seven = TestImages.Seven();
+        byte[] png = TestImages.Encode(seven, SKEncodedImageFormat.Png);
+        png[29] ^= 0xFF; // the IHDR chunk's CRC
+
+        string message = AssertRefused(Write("crc.png", png), "is damaged: its PNG header (the IHDR chunk) fails its CRC check");
+        Assert.DoesNotContain("truncated", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fifo_is_refused_without_waiting_for_a_writer()
+    {
+        string fifo = SpecialFiles.Fifo(_folder.File("digit.png"));
+
+        AssertRefused(fifo, "is a FIFO, not an image file");
+    }
+
     private string Write(string name, byte[] bytes)
     {
         string path = _folder.File(name);

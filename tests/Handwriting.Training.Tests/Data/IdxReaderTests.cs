@@ -151,9 +151,10 @@ public sealed class IdxReaderTests : IDisposable
         var error = Assert.Throws<MnistDataException>(() => IdxReader.ReadImages(path));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(
-            "train-images-idx3-ubyte.gz: truncated: the header promises 2147483648 images (1683627180032 bytes) but the decompressed data ends after 784 bytes",
-            error.Message);
+        Assert.StartsWith(
+            "train-images-idx3-ubyte.gz: the header claims 2147483648 images (1683627180032 bytes), more than a ",
+            error.Message,
+            StringComparison.Ordinal);
         Assert.InRange(allocated, 0, 1 << 20);
     }
 
