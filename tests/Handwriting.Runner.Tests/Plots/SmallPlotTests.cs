@@ -39,7 +39,7 @@ public sealed class SmallPlotTests
     public void The_title_of_a_grid_of_few_images_is_not_clipped(int count)
     {
         const string Title = "As the network sees them: predicted (true)";
-        var digits = Enumerable.Range(0, count).Select(i => (new float[784], i, (int?)null)).ToList();
+        var digits = Enumerable.Range(0, count).Select(i => (new float[784], (int?)i, (int?)null)).ToList();
 
         using Plot plot = PredictionGrid.Build(digits, Title, out int width, out int height);
         using SKBitmap shown = Rendering.Render(plot, width, height);
