@@ -48,7 +48,7 @@ public sealed class ComputeDevice : IDisposable
         var context = DeviceCatalog.CreateContext();
         try
         {
-            var started = AcceleratorFallback.StartFirst(Candidates(context, kind), device => device.CreateAccelerator(context));
+            var started = AcceleratorFallback.StartFirst(Candidates(context, kind), device => OpenCLDevices.CreateAccelerator(context, device));
             return new ComputeDevice(context, started.Value, started.Kind) { SkippedAccelerators = started.Skipped };
         }
         catch
@@ -61,7 +61,7 @@ public sealed class ComputeDevice : IDisposable
     /// <summary>Opens a CPU accelerator with a custom layout (see <see cref="CpuConfiguration.ForGroupSize"/>).</summary>
     public static ComputeDevice OpenCpu(CPUDevice layout)
     {
-        var context = Context.Create(builder => builder.CPU(layout).EnableAlgorithms().Optimize(OptimizationLevel.O2));
+        var context = Context.Create(builder => LocalBarrier.Register(builder).CPU(layout).EnableAlgorithms().Optimize(OptimizationLevel.O2));
         try
         {
             return new ComputeDevice(context, DeviceCatalog.OfType(context, AcceleratorType.CPU).First().CreateAccelerator(context), AcceleratorKind.Cpu);

@@ -10,13 +10,15 @@ namespace Handwriting.Kernels.Devices;
 public static class DeviceCatalog
 {
     /// <summary>
-    /// A context with CUDA, compatible OpenCL devices and our CPU layout. Algorithms are enabled
-    /// because without them MathF.Exp/Log/Sqrt fail to compile for PTX (FIELD-NOTES).
+    /// A context with CUDA, OpenCL devices whose OpenCL C ILGPU can target (also those without the
+    /// generic address space: see <see cref="OpenCLDevices"/>) and our CPU layout. Algorithms are
+    /// enabled because without them MathF.Exp/Log/Sqrt fail to compile for PTX (FIELD-NOTES); the
+    /// tile kernels' barrier gets its local-memory fence on OpenCL (<see cref="LocalBarrier"/>).
     /// </summary>
     public static Context CreateContext() =>
-        Context.Create(builder => builder
+        Context.Create(builder => LocalBarrier.Register(builder)
             .Cuda()
-            .OpenCL()
+            .OpenCL(OpenCLDevices.Listed)
             .CPU(CpuConfiguration.ForHost())
             .EnableAlgorithms()
             .Optimize(OptimizationLevel.O2));
