@@ -44,7 +44,11 @@ public static class DeviceCatalog
         context.Devices.Where(device => device.AcceleratorType == type);
 
     internal static DeviceDescription Describe(Device device, AcceleratorKind kind) =>
-        new(kind, kind == AcceleratorKind.Cpu ? CpuName() : device.Name, MemoryOf(device, kind), device.WarpSize, device.MaxNumThreadsPerGroup, device.NumMultiprocessors);
+        new(kind, kind == AcceleratorKind.Cpu ? CpuName() : device.Name, MemoryOf(device, kind), device.WarpSize, device.MaxNumThreadsPerGroup, device.NumMultiprocessors)
+        {
+            OnHostCpu = OpenCLDevices.OnHostCpu(device),
+            Notes = OpenCLDevices.Notes(device),
+        };
 
     // ILGPU reports long.MaxValue bytes for its CPU accelerator; what a CPU run can use is the process's memory.
     private static long MemoryOf(Device device, AcceleratorKind kind) =>

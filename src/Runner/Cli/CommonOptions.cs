@@ -15,7 +15,7 @@ public sealed class CommonOptions
 
     public Option<AcceleratorKind> Accelerator { get; } = new("--accelerator")
     {
-        Description = "auto (CUDA, then OpenCL, then CPU), cuda, opencl or cpu",
+        Description = "auto (CUDA, then an OpenCL GPU, then the CPU accelerator), cuda, opencl or cpu",
         DefaultValueFactory = _ => AcceleratorKind.Auto,
         CustomParser = ParseAccelerator,
         Recursive = true,
