@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using ILGPU;
 using ILGPU.Backends.OpenCL;
@@ -78,22 +79,42 @@ public static class OpenCLDevices
             return device.CreateAccelerator(context);
         }
 
-        var capabilities = ((CLDevice)device).Capabilities;
-        SetGenericAddressSpace(capabilities, true);
+        var cl = (CLDevice)device;
+        SetGenericAddressSpace(cl.Capabilities, true);
         Accelerator? accelerator = null;
         try
         {
             accelerator = device.CreateAccelerator(context);
-            KernelBuildCheck.BuildAll(accelerator);
+            // Once per device, optimisation level and process: the same kernels built there before.
+            if (Verified.TryAdd(Identity(context, cl), true))
+            {
+                try
+                {
+                    KernelBuildCheck.BuildAll(accelerator);
+                }
+                catch
+                {
+                    Verified.TryRemove(Identity(context, cl), out _);
+                    throw;
+                }
+            }
+
             return accelerator;
         }
         catch (Exception failure)
         {
             accelerator?.Dispose();
-            SetGenericAddressSpace(capabilities, false);
+            SetGenericAddressSpace(cl.Capabilities, false);
             throw new NotSupportedException($"OpenCL device {device.Name} lacks the generic address space, and our kernels could not be shown to build there: {failure.Message.ReplaceLineEndings(" ").Trim()}", failure);
         }
     }
+
+    /// <summary>The devices that passed <see cref="KernelBuildCheck"/> in this process (benchmarks open one per case).</summary>
+    private static readonly ConcurrentDictionary<string, bool> Verified = new();
+
+    /// <summary>The device and the optimisation level, which decides whether ILGPU writes `__generic` (it does at O1).</summary>
+    private static string Identity(Context context, CLDevice device) =>
+        $"{device.PlatformName}|{device.Name}|{device.DeviceVersion}|{device.CVersion}|{context.Properties.OptimizationLevel}";
 
     private static void SetGenericAddressSpace(CLCapabilityContext capabilities, bool value) =>
         GenericAddressSpace.SetValue(capabilities, value);
