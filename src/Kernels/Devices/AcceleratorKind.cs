@@ -1,6 +1,6 @@
 namespace Handwriting.Kernels.Devices;
 
-/// <summary>Which accelerator to run on. <see cref="Auto"/> takes CUDA, then OpenCL, then the CPU.</summary>
+/// <summary>Which accelerator to run on. <see cref="Auto"/> takes CUDA, then an OpenCL device other than the host CPU, then the CPU accelerator.</summary>
 public enum AcceleratorKind
 {
     Auto,

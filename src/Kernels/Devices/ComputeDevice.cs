@@ -40,7 +40,7 @@ public sealed class ComputeDevice : IDisposable
 
     /// <summary>
     /// Opens the accelerator of the given kind. <see cref="AcceleratorKind.Auto"/> takes CUDA,
-    /// then a supported OpenCL device, then the CPU accelerator. An absent kind is a
+    /// then an OpenCL GPU, then the CPU accelerator. An absent kind is a
     /// <see cref="DeviceNotFoundException"/> that names the kinds present.
     /// </summary>
     public static ComputeDevice Open(AcceleratorKind kind)
@@ -48,7 +48,7 @@ public sealed class ComputeDevice : IDisposable
         var context = DeviceCatalog.CreateContext();
         try
         {
-            var started = AcceleratorFallback.StartFirst(Candidates(context, kind), device => device.CreateAccelerator(context));
+            var started = AcceleratorFallback.StartFirst(Candidates(context, kind), device => OpenCLDevices.CreateAccelerator(context, device));
             return new ComputeDevice(context, started.Value, started.Kind) { SkippedAccelerators = started.Skipped };
         }
         catch
@@ -61,7 +61,7 @@ public sealed class ComputeDevice : IDisposable
     /// <summary>Opens a CPU accelerator with a custom layout (see <see cref="CpuConfiguration.ForGroupSize"/>).</summary>
     public static ComputeDevice OpenCpu(CPUDevice layout)
     {
-        var context = Context.Create(builder => builder.CPU(layout).EnableAlgorithms().Optimize(OptimizationLevel.O2));
+        var context = Context.Create(builder => LocalBarrier.Register(builder).CPU(layout).EnableAlgorithms().Optimize(OptimizationLevel.O2));
         try
         {
             return new ComputeDevice(context, DeviceCatalog.OfType(context, AcceleratorType.CPU).First().CreateAccelerator(context), AcceleratorKind.Cpu);
@@ -84,7 +84,10 @@ public sealed class ComputeDevice : IDisposable
         _context.Dispose();
     }
 
-    /// <summary>The devices to try, in order: for auto, CUDA, then OpenCL, then the CPU; else the one kind asked for.</summary>
+    /// <summary>
+    /// The devices to try, in order: for auto, CUDA, then an OpenCL device that is not the host CPU
+    /// (<see cref="OpenCLDevices.OnHostCpu"/>), then the CPU accelerator; else the one kind asked for.
+    /// </summary>
     private static List<(Device Device, AcceleratorKind Kind)> Candidates(Context context, AcceleratorKind kind)
     {
         var candidates = new List<(Device, AcceleratorKind)>();
@@ -92,15 +95,24 @@ public sealed class ComputeDevice : IDisposable
         {
             if (kind == AcceleratorKind.Auto || kind == candidateKind)
             {
-                candidates.AddRange(DeviceCatalog.OfType(context, type).Take(1).Select(device => (device, candidateKind)));
+                candidates.AddRange(DeviceCatalog.OfType(context, type)
+                    .Where(device => kind != AcceleratorKind.Auto || !OpenCLDevices.OnHostCpu(device))
+                    .Take(1)
+                    .Select(device => (device, candidateKind)));
             }
         }
 
         if (candidates.Count == 0)
         {
             var present = DeviceCatalog.List(context).Select(d => d.Kind.Name()).Distinct();
+            string why = kind switch
+            {
+                AcceleratorKind.OpenCL => $": {OpenCLAbsence.Reason()}",
+                AcceleratorKind.Cuda => $": {CudaAbsence.Reason()}",
+                _ => "",
+            };
             throw new DeviceNotFoundException(
-                $"no {kind.Name()} accelerator is present (present: {string.Join(", ", present)})");
+                $"no {kind.Name()} accelerator is present (present: {string.Join(", ", present)}){why}");
         }
 
         return candidates;

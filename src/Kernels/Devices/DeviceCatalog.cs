@@ -10,13 +10,15 @@ namespace Handwriting.Kernels.Devices;
 public static class DeviceCatalog
 {
     /// <summary>
-    /// A context with CUDA, compatible OpenCL devices and our CPU layout. Algorithms are enabled
-    /// because without them MathF.Exp/Log/Sqrt fail to compile for PTX (FIELD-NOTES).
+    /// A context with CUDA, OpenCL devices whose OpenCL C ILGPU can target (also those without the
+    /// generic address space: see <see cref="OpenCLDevices"/>) and our CPU layout. Algorithms are
+    /// enabled because without them MathF.Exp/Log/Sqrt fail to compile for PTX (FIELD-NOTES); the
+    /// tile kernels' barrier gets its local-memory fence on OpenCL (<see cref="LocalBarrier"/>).
     /// </summary>
     public static Context CreateContext() =>
-        Context.Create(builder => builder
+        Context.Create(builder => LocalBarrier.Register(builder)
             .Cuda()
-            .OpenCL()
+            .OpenCL(OpenCLDevices.Listed)
             .CPU(CpuConfiguration.ForHost())
             .EnableAlgorithms()
             .Optimize(OptimizationLevel.O2));
@@ -42,7 +44,11 @@ public static class DeviceCatalog
         context.Devices.Where(device => device.AcceleratorType == type);
 
     internal static DeviceDescription Describe(Device device, AcceleratorKind kind) =>
-        new(kind, kind == AcceleratorKind.Cpu ? CpuName() : device.Name, MemoryOf(device, kind), device.WarpSize, device.MaxNumThreadsPerGroup, device.NumMultiprocessors);
+        new(kind, kind == AcceleratorKind.Cpu ? CpuName() : device.Name, MemoryOf(device, kind), device.WarpSize, device.MaxNumThreadsPerGroup, device.NumMultiprocessors)
+        {
+            OnHostCpu = OpenCLDevices.OnHostCpu(device),
+            Notes = OpenCLDevices.Notes(device),
+        };
 
     // ILGPU reports long.MaxValue bytes for its CPU accelerator; what a CPU run can use is the process's memory.
     private static long MemoryOf(Device device, AcceleratorKind kind) =>

@@ -9,6 +9,12 @@ public sealed record DeviceDescription(
     int MaxGroupSize,
     int Multiprocessors)
 {
+    /// <summary>An OpenCL device that runs on the host's CPU (PoCL): `auto` passes it by (see <see cref="OpenCLDevices.OnHostCpu"/>).</summary>
+    public bool OnHostCpu { get; init; }
+
+    /// <summary>Notes for `handwriting devices` about how this device is used; empty for most.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public override string ToString() =>
         $"{Kind.Name()}: {Name} ({MemoryBytes / (1024 * 1024)} MiB, warp {WarpSize}, max group {MaxGroupSize}, {Multiprocessors} multiprocessors)";
 }

@@ -17,7 +17,7 @@ public sealed class CommonOptions
     {
         // No DefaultValueFactory: help would print the default as the enum spells it ("Auto");
         // absent, the option is default(AcceleratorKind), which is Auto.
-        Description = "auto (the default: CUDA, then OpenCL, then CPU), cuda, opencl or cpu",
+        Description = "auto (the default: CUDA, then an OpenCL GPU, then the CPU accelerator), cuda, opencl or cpu",
         CustomParser = ParseAccelerator,
         HelpName = "auto|cuda|opencl|cpu",
         Recursive = true,

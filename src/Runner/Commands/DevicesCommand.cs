@@ -15,6 +15,10 @@ public static class DevicesCommand
             foreach (var device in DeviceCatalog.List())
             {
                 output.WriteLine(device);
+                foreach (string note in device.Notes)
+                {
+                    output.WriteLine($"  {note}");
+                }
             }
 
             return ExitCodes.Success;

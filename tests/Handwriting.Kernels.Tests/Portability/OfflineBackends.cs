@@ -12,7 +12,7 @@ namespace Handwriting.Kernels.Tests.Portability;
 
 /// <summary>
 /// ILGPU's PTX and OpenCL C code generators, usable with no GPU: the context has no devices, only
-/// the settings our real contexts use (algorithms enabled, O2). Shared by one test class, whose
+/// the settings our real contexts use (algorithms enabled, O2, the tile kernels' local barrier). Shared by one test class, whose
 /// tests run one at a time.
 /// </summary>
 public sealed class OfflineBackends : IDisposable
@@ -34,7 +34,7 @@ public sealed class OfflineBackends : IDisposable
 
     public OfflineBackends()
     {
-        _context = Context.Create(builder => builder.EnableAlgorithms().Optimize(OptimizationLevel.O2));
+        _context = Context.Create(builder => LocalBarrier.Register(builder).EnableAlgorithms().Optimize(OptimizationLevel.O2));
         _ptx = CudaTargets.Select(target => new PTXBackend(_context, target.Architecture, target.InstructionSet, null!)).ToArray();
 
         // The least an OpenCL 2.0 device must offer: generic address space, and no optional
@@ -52,8 +52,14 @@ public sealed class OfflineBackends : IDisposable
         }
     }
 
-    public string CompileToOpenCL(MethodInfo kernel) =>
-        ((CLCompiledKernel)_openCl.Compile(EntryPoint(kernel), new KernelSpecialization())).Source;
+    public string CompileToOpenCL(MethodInfo kernel) => CompileToOpenCLKernel(kernel).Source;
+
+    /// <summary>The OpenCL C of <paramref name="kernel"/> with the name of its entry function.</summary>
+    public (string Name, string Source) CompileToOpenCLKernel(MethodInfo kernel)
+    {
+        var compiled = (CLCompiledKernel)_openCl.Compile(EntryPoint(kernel), new KernelSpecialization());
+        return (compiled.Name, compiled.Source);
+    }
 
     public void Dispose()
     {

@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
-
 namespace Handwriting.Kernels.Tests.Portability;
 
 /// <summary>
@@ -42,42 +39,6 @@ public static class OpenCLSyntaxCheck
         }
     }
 
-    private static (int ExitCode, string Output) Run(string path)
-    {
-        var start = new ProcessStartInfo(Compiler)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { "-x", "cl", "-cl-std=CL2.0", "-fsyntax-only", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process? process;
-        try
-        {
-            process = Process.Start(start);
-        }
-        catch (Win32Exception error)
-        {
-            Assert.Fail($"{Install} ({error.Message})");
-            throw;
-        }
-
-        using (process)
-        {
-            if (process is null)
-            {
-                Assert.Fail(Install);
-                throw new InvalidOperationException(Install);
-            }
-
-            var errors = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output + errors.Result);
-        }
-    }
+    private static (int ExitCode, string Output) Run(string path) =>
+        ExternalTool.Run(Compiler, ["-x", "cl", "-cl-std=CL2.0", "-fsyntax-only", path], Install);
 }

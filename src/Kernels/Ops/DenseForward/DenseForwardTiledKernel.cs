@@ -48,14 +48,15 @@ public static class DenseForwardTiledKernel
             aSlab[(ty * Tile) + tx] = rowInRange && ka < layout.K ? a[aRow + ka] : 0f;
             int kw = k0 + ty;
             wSlab[(ty * Tile) + tx] = columnInRange && kw < layout.K ? w[((long)kw * layout.N) + j] : 0f;
-            Group.Barrier();
+            // Not Group.Barrier(): on OpenCL, ILGPU 1.5.3 fences only global memory there (see LocalBarrier).
+            LocalBarrier.Wait();
 
             for (int kk = 0; kk < Tile; kk++)
             {
                 sum += aSlab[(ty * Tile) + kk] * wSlab[(kk * Tile) + tx];
             }
 
-            Group.Barrier();
+            LocalBarrier.Wait();
         }
 
         if (rowInRange && columnInRange)

@@ -60,14 +60,15 @@ public static class WeightGradientTiledKernel
 
             aSlab[(ty * Tile) + tx] = x;
             dySlab[(ty * Tile) + tx] = i < layout.M && columnInRange ? dy[((long)i * layout.N) + j] : 0f;
-            Group.Barrier();
+            // Not Group.Barrier(): on OpenCL, ILGPU 1.5.3 fences only global memory there (see LocalBarrier).
+            LocalBarrier.Wait();
 
             for (int ii = 0; ii < Tile; ii++)
             {
                 sum += aSlab[(ii * Tile) + ty] * dySlab[(ii * Tile) + tx];
             }
 
-            Group.Barrier();
+            LocalBarrier.Wait();
         }
 
         if (p <= layout.K && columnInRange)
