@@ -38,6 +38,7 @@ public static class TrainCommand
         string? resume = parse.GetValue(optionSet.Resume);
         TrainingOptions options;
         TrainingCheckpoint? checkpoint = null;
+        var accelerator = parse.GetValue(common.Accelerator);
         string target;
         if (resume is null)
         {
@@ -49,6 +50,11 @@ public static class TrainCommand
             optionSet.RefuseTrainingOptions(parse);
             target = resume;
             options = ResumeFile.Read(Path.Combine(resume, ResumeFile.Name));
+            if (parse.GetResult(common.Accelerator) is not { Implicit: false })
+            {
+                accelerator = ResumeFile.ReadAccelerator(Path.Combine(resume, ResumeFile.Name)); // where it trained, unless told otherwise
+            }
+
             checkpoint = TrainingCheckpoint.Load(Path.Combine(resume, RunFolder.CheckpointFile));
         }
 
@@ -62,7 +68,7 @@ public static class TrainCommand
         using var pipeline = TrainingRun.Load(options, parse.GetValue(common.Data), output.WriteLine);
         TrainChecks.Apply(() => RunData.RequireImages(MnistDirectory.Resolve(parse.GetValue(common.Data)), pipeline.Mnist, pipeline.TrainImages, options));
 
-        var device = pipeline.Open(parse.GetValue(common.Accelerator));
+        var device = pipeline.Open(accelerator);
         output.WriteLine($"Device: {device.Description}");
         foreach (string skipped in device.SkippedAccelerators)
         {
@@ -97,7 +103,7 @@ public static class TrainCommand
             run.Suspend(folder =>
             {
                 stopped.Checkpoint.Save(Path.Combine(folder, RunFolder.CheckpointFile));
-                ResumeFile.From(options).Write(Path.Combine(folder, ResumeFile.Name));
+                ResumeFile.From(options, device.Kind).Write(Path.Combine(folder, ResumeFile.Name));
             });
             throw new RunInterruptedException(
                 interrupt.ExitCode,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
 using Handwriting.Training;
 using Handwriting.Training.IO;
 using Handwriting.Training.Output;
@@ -8,7 +9,9 @@ namespace Handwriting.Runner.Output;
 
 /// <summary>
 /// resume.json, written beside checkpoint.bin when `train` is interrupted: the training options
-/// of the run, so that `train --resume DIR` continues it under exactly the same settings.
+/// of the run and the accelerator it trained on, so that `train --resume DIR` continues it under
+/// exactly the same settings on the same kind of device (a run resumed elsewhere would still
+/// train, but no longer bit for bit as the uninterrupted run).
 /// </summary>
 public sealed record ResumeFile(
     int Epochs,
@@ -21,13 +24,25 @@ public sealed record ResumeFile(
     int? Limit,
     string LrSchedule = "constant",
     float WeightDecay = 0f,
-    AugmentRanges? Augmentation = null)
+    AugmentRanges? Augmentation = null,
+    string Accelerator = "auto")
 {
     public const string Name = "resume.json";
 
-    public static ResumeFile From(TrainingOptions options) => new(
+    /// <summary>The file for a run of these options on <paramref name="accelerator"/> (the kind it opened, not Auto, so that a resume does not pick another).</summary>
+    public static ResumeFile From(TrainingOptions options, AcceleratorKind accelerator = AcceleratorKind.Auto) => new(
         options.Epochs, options.BatchSize, options.Hidden, options.DropoutRate, options.Adam.LearningRate, options.ValidationSplit, options.Seed, options.Limit,
-        options.Schedule.Name(), options.Adam.WeightDecay, options.Augmentation);
+        options.Schedule.Name(), options.Adam.WeightDecay, options.Augmentation, accelerator.Name());
+
+    /// <summary>The accelerator the interrupted run trained on; Auto for a file written before it was recorded. Read after <see cref="Read"/> has vouched for the file.</summary>
+    public static AcceleratorKind ReadAccelerator(string path)
+    {
+        var file = JsonSerializer.Deserialize<ResumeFile>(File.ReadAllText(path), JsonFiles.Options);
+        string name = file?.Accelerator ?? "auto";
+        return Enum.TryParse<AcceleratorKind>(name, ignoreCase: true, out var kind) && !int.TryParse(name, out _)
+            ? kind
+            : throw new InvalidDataException($"{path} holds invalid training options: '{name}' is not an accelerator (auto, cuda, opencl or cpu)");
+    }
 
     /// <summary>Reads the options back; an unreadable or implausible file is an <see cref="InvalidDataException"/> naming it.</summary>
     public static TrainingOptions Read(string path)

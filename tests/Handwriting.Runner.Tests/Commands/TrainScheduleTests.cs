@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Output;
 using Handwriting.Training;
 
@@ -99,5 +100,37 @@ public sealed class TrainScheduleTests : IDisposable
 
         var refused = Assert.Throws<InvalidDataException>(() => ResumeFile.Read(path));
         Assert.Contains(named, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(AcceleratorKind.OpenCL)]
+    [InlineData(AcceleratorKind.Cpu)]
+    public void Resume_json_keeps_the_accelerator_the_run_trained_on(AcceleratorKind trainedOn)
+    {
+        string path = _folder.File(ResumeFile.Name);
+
+        ResumeFile.From(new TrainingOptions(), trainedOn).Write(path);
+
+        Assert.Contains($"\"accelerator\": \"{trainedOn.Name()}\"", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Equal(trainedOn, ResumeFile.ReadAccelerator(path));
+    }
+
+    [Fact]
+    public void A_resume_json_from_before_the_accelerator_was_recorded_means_auto()
+    {
+        string path = _folder.File(ResumeFile.Name);
+        File.WriteAllText(path, """{"epochs": 1, "batch_size": 32, "hidden": [128], "dropout": 0.2, "learning_rate": 0.001, "validation_split": 0.2, "seed": 0, "limit": 100}""");
+
+        Assert.Equal(AcceleratorKind.Auto, ResumeFile.ReadAccelerator(path));
+    }
+
+    [Fact]
+    public void A_resume_json_with_an_unknown_accelerator_is_refused_naming_it()
+    {
+        string path = _folder.File(ResumeFile.Name);
+        File.WriteAllText(path, """{"epochs": 1, "batch_size": 32, "hidden": [128], "dropout": 0.2, "learning_rate": 0.001, "validation_split": 0.2, "seed": 0, "limit": 100, "accelerator": "tpu"}""");
+
+        var refused = Assert.Throws<InvalidDataException>(() => ResumeFile.ReadAccelerator(path));
+        Assert.Contains("'tpu'", refused.Message, StringComparison.Ordinal);
     }
 }
