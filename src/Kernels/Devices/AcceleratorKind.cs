@@ -14,4 +14,8 @@ public static class AcceleratorKinds
 {
     /// <summary>"auto", "cuda", "opencl" or "cpu".</summary>
     public static string Name(this AcceleratorKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>Reads a name as <see cref="Name"/> writes it, in any case; numbers are refused (Enum.TryParse would take "2").</summary>
+    public static bool TryParse(string text, out AcceleratorKind kind) =>
+        Enum.TryParse(text, ignoreCase: true, out kind) && !int.TryParse(text, out _);
 }

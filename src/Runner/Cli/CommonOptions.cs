@@ -40,7 +40,7 @@ public sealed class CommonOptions
     private static AcceleratorKind ParseAccelerator(System.CommandLine.Parsing.ArgumentResult result)
     {
         string text = result.Tokens.Count == 0 ? "auto" : result.Tokens[0].Value;
-        if (Enum.TryParse<AcceleratorKind>(text, ignoreCase: true, out var kind) && !int.TryParse(text, out _))
+        if (AcceleratorKinds.TryParse(text, out var kind))
         {
             return kind;
         }

@@ -39,7 +39,7 @@ public sealed record ResumeFile(
     {
         var file = JsonSerializer.Deserialize<ResumeFile>(File.ReadAllText(path), JsonFiles.Options);
         string name = file?.Accelerator ?? "auto";
-        return Enum.TryParse<AcceleratorKind>(name, ignoreCase: true, out var kind) && !int.TryParse(name, out _)
+        return AcceleratorKinds.TryParse(name, out var kind)
             ? kind
             : throw new InvalidDataException($"{path} holds invalid training options: '{name}' is not an accelerator (auto, cuda, opencl or cpu)");
     }
