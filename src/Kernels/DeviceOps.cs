@@ -1,4 +1,5 @@
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Simd;
 using ILGPU.Runtime;
 
 namespace Handwriting.Kernels;
@@ -12,11 +13,34 @@ namespace Handwriting.Kernels;
 public sealed class DeviceOps : IDisposable
 {
     private readonly Dictionary<Type, object> _loaded = [];
+    private SimdWidth? _simd;
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
         Accelerator = accelerator;
         Counters = counters;
+        _simd = accelerator.AcceleratorType == AcceleratorType.CPU ? CpuKernelChoice.FromEnvironment() : null;
+    }
+
+    /// <summary>
+    /// The vector width of the CPU-only SIMD kernels the launchers run instead of the portable
+    /// ones; null runs the portable kernels. On the CPU accelerator it starts at the widest width
+    /// the hardware accelerates (or what <see cref="CpuKernelChoice"/> reads from the environment);
+    /// everywhere else it is null and cannot be set (see <see cref="CpuOnly"/>).
+    /// Tests and benchmarks set it to compare the variants and to force narrower widths.
+    /// </summary>
+    public SimdWidth? Simd
+    {
+        get => _simd;
+        set
+        {
+            if (value is not null)
+            {
+                CpuOnly.Require(Accelerator, "a SIMD width");
+            }
+
+            _simd = value;
+        }
     }
 
     public SoftmaxCrossEntropy SoftmaxCrossEntropy => Get<SoftmaxCrossEntropy>();
@@ -37,6 +61,21 @@ public sealed class DeviceOps : IDisposable
 
     /// <summary>WeightGradient with shared-memory tiles: what <see cref="WeightGradient"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
     public WeightGradientTiled WeightGradientTiled => Get<WeightGradientTiled>();
+
+    /// <summary>CPU-only DenseForward: SIMD over raw pointers, the same bits.</summary>
+    public DenseForwardSimd DenseForwardSimd => Get<DenseForwardSimd>();
+
+    /// <summary>CPU-only WeightGradient: SIMD over raw pointers, the same bits.</summary>
+    public WeightGradientSimd WeightGradientSimd => Get<WeightGradientSimd>();
+
+    /// <summary>CPU-only InputGradient: SIMD over raw pointers, the same bits.</summary>
+    public InputGradientSimd InputGradientSimd => Get<InputGradientSimd>();
+
+    /// <summary>CPU-only SoftmaxCrossEntropy over raw pointers, the same bits.</summary>
+    public SoftmaxCrossEntropySimd SoftmaxCrossEntropySimd => Get<SoftmaxCrossEntropySimd>();
+
+    /// <summary>CPU-only Adam: SIMD over raw pointers, the same bits.</summary>
+    public AdamSimd AdamSimd => Get<AdamSimd>();
 
     /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
     public InputGradient InputGradient => Get<InputGradient>();
@@ -69,6 +108,13 @@ public sealed class DeviceOps : IDisposable
     {
         Counters.Launched();
         return WorkSplit.For(Accelerator, items);
+    }
+
+    /// <summary>Counts a launch of a CPU-only kernel, which takes every thread of the CPU accelerator.</summary>
+    internal SimdLaunch LaunchingCpuOnly(SimdWidth width)
+    {
+        Counters.Launched();
+        return CpuOnly.Launch(Accelerator, width);
     }
 
     public void Dispose()

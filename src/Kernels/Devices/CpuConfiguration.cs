@@ -14,8 +14,13 @@ public static class CpuConfiguration
     /// <summary>Threads per simulated warp; ILGPU requires at least 2 (a power of two).</summary>
     public const int ThreadsPerWarp = 2;
 
-    /// <summary>The CPU device used by <see cref="AcceleratorKind.Cpu"/>: one multiprocessor per core.</summary>
-    public static CPUDevice ForHost() => new(ThreadsPerWarp, 1, Environment.ProcessorCount);
+    /// <summary>
+    /// The CPU device used by <see cref="AcceleratorKind.Cpu"/>: one simulated thread per core (at
+    /// least one warp of two). Measured (FIELD-NOTES, benchmarks/NOTES.md): more threads than cores
+    /// only add to every launch's cost (each launch wakes and joins every thread), and the CPU-only
+    /// SIMD kernels want exactly one thread per core.
+    /// </summary>
+    public static CPUDevice ForHost() => new(ThreadsPerWarp, 1, Math.Max(1, Environment.ProcessorCount / ThreadsPerWarp));
 
     /// <summary>
     /// A CPU device whose groups can hold <paramref name="groupSize"/> threads, for running the

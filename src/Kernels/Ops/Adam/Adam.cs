@@ -17,13 +17,14 @@ namespace Handwriting.Kernels;
 public sealed class Adam : IDeviceOp<Adam>
 {
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int> _kernel;
+    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>> _kernel;
 
     private Adam(DeviceOps ops)
     {
         _ops = ops;
-        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel);
+        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
+        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel));
     }
 
     static Adam IDeviceOp<Adam>.Load(DeviceOps ops) => new(ops);
@@ -37,14 +38,26 @@ public sealed class Adam : IDeviceOp<Adam>
         AdamSettings settings,
         int step)
     {
+        Check(parameters, gradients, m, v, count, step);
+        if (_ops.Simd is { } width)
+        {
+            _ops.AdamSimd.Run(parameters, gradients, m, v, count, settings, step, width);
+            return;
+        }
+
+        var split = _ops.Launching(count);
+        _kernel.Value(split.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, split.ItemsPerThread);
+    }
+
+    /// <summary>Checks every argument of <see cref="Run"/>.</summary>
+    internal static void Check(ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, int count, int step)
+    {
         Require.Positive(count, nameof(count));
         Require.Positive(step, nameof(step));
         Require.Length(parameters, count, nameof(parameters), $"({count})");
         Require.Length(gradients, count, nameof(gradients), $"({count})");
         Require.Length(m, count, nameof(m), $"({count})");
         Require.Length(v, count, nameof(v), $"({count})");
-        var split = _ops.Launching(count);
-        _kernel(split.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, split.ItemsPerThread);
     }
 
     [Kernel]

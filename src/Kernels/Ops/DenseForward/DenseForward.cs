@@ -12,21 +12,22 @@ namespace Handwriting.Kernels;
 /// Only the dropped output is kept: it is positive exactly where ReLU passed and dropout kept, which
 /// is all the backward pass needs for its ReLU mask.
 /// On a GPU (CUDA, OpenCL) it launches the shared-memory tile kernel of <see cref="DenseForwardTiled"/>;
-/// on the CPU accelerator, where a barrier costs OS threads, the blocked kernel of <see cref="DenseForwardKernel"/>.
+/// on the CPU accelerator, where a barrier costs OS threads, the CPU-only SIMD kernel of <see cref="DenseForwardSimd"/>
+/// (or, with <see cref="DeviceOps.Simd"/> null, the portable blocked kernel of <see cref="DenseForwardKernel"/>).
 /// </summary>
 public sealed class DenseForward : IDeviceOp<DenseForward>
 {
     private readonly DeviceOps _ops;
     private readonly DenseForwardTiled? _tiled;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>? _kernel;
+    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>> _kernel;
 
     private DenseForward(DeviceOps ops)
     {
         _ops = ops;
         _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.DenseForwardTiled : null;
-        // The blocked kernel is compiled only where it runs: on a GPU the tiles run instead.
-        _kernel = _tiled is not null ? null : ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel);
+        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
+        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel));
     }
 
     static DenseForward IDeviceOp<DenseForward>.Load(DeviceOps ops) => new(ops);
@@ -57,8 +58,14 @@ public sealed class DenseForward : IDeviceOp<DenseForward>
             return;
         }
 
+        if (_ops.Simd is { } width)
+        {
+            _ops.DenseForwardSimd.Launch(a, rows, w, bias, y, layout, width);
+            return;
+        }
+
         var split = _ops.Launching(DenseForwardKernel.WorkItems(layout));
-        _kernel!(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
+        _kernel.Value(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
     }
 
     /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>

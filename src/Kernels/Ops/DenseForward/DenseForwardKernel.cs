@@ -138,9 +138,14 @@ public static class DenseForwardKernel
 
     /// <summary>Bias, activation, then dropout with the mask of <see cref="DropoutMask"/> at flat output index <paramref name="index"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static float Epilogue(DenseLayout layout, ArrayView<float> bias, int j, long index, float sum)
+    internal static float Epilogue(DenseLayout layout, ArrayView<float> bias, int j, long index, float sum) =>
+        Epilogue(layout, layout.HasBias != 0 ? bias[j] : 0f, index, sum);
+
+    /// <summary>As above with the bias value read by the caller: the CPU-only SIMD body shares it, so both compute the same bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static float Epilogue(DenseLayout layout, float bias, long index, float sum)
     {
-        float value = layout.HasBias != 0 ? sum + bias[j] : sum;
+        float value = layout.HasBias != 0 ? sum + bias : sum;
         if (layout.Activation == Activation.Relu && value < 0f)
         {
             value = 0f;

@@ -14,18 +14,33 @@ namespace Handwriting.Kernels;
 public sealed class InputGradient : IDeviceOp<InputGradient>
 {
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int> _kernel;
+    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>> _kernel;
 
     private InputGradient(DeviceOps ops)
     {
         _ops = ops;
-        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>(Kernel);
+        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
+        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>(Kernel));
     }
 
     static InputGradient IDeviceOp<InputGradient>.Load(DeviceOps ops) => new(ops);
 
     public void Run(ArrayView<float> dy, ArrayView<float> w, ArrayView<float> y, ArrayView<float> dz, int m, int k, int n, float dropoutRate)
+    {
+        var layout = Layout(dy, w, y, dz, m, k, n, dropoutRate);
+        if (_ops.Simd is { } width)
+        {
+            _ops.InputGradientSimd.Launch(dy, w, y, dz, layout, Scale(dropoutRate), width);
+            return;
+        }
+
+        var split = _ops.Launching((long)m * n);
+        _kernel.Value(split.Threads, dy, w, y, dz, layout, Scale(dropoutRate), split.ItemsPerThread);
+    }
+
+    /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>
+    internal static DenseBackwardLayout Layout(ArrayView<float> dy, ArrayView<float> w, ArrayView<float> y, ArrayView<float> dz, int m, int k, int n, float dropoutRate)
     {
         Require.Positive(m, nameof(m));
         Require.Positive(k, nameof(k));
@@ -35,10 +50,11 @@ public sealed class InputGradient : IDeviceOp<InputGradient>
         Require.Length(w, (long)n * k, nameof(w), $"({n}, {k})");
         Require.Length(y, (long)m * n, nameof(y), $"({m}, {n})");
         Require.Length(dz, (long)m * n, nameof(dz), $"({m}, {n})");
-        var layout = new DenseBackwardLayout(m, k, n, 0, 0);
-        var split = _ops.Launching((long)m * n);
-        _kernel(split.Threads, dy, w, y, dz, layout, 1f / (1f - dropoutRate), split.ItemsPerThread);
+        return new DenseBackwardLayout(m, k, n, 0, 0);
     }
+
+    /// <summary>What a kept unit's gradient is multiplied by: dropout's 1 / (1 - rate).</summary>
+    internal static float Scale(float dropoutRate) => 1f / (1f - dropoutRate);
 
     /// <summary>One output per work item; K is small (the 10 logits), so there is no blocking to gain.</summary>
     [Kernel]

@@ -15,13 +15,14 @@ namespace Handwriting.Kernels;
 public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
 {
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int> _kernel;
+    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>> _kernel;
 
     private SoftmaxCrossEntropy(DeviceOps ops)
     {
         _ops = ops;
-        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel);
+        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
+        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel));
     }
 
     static SoftmaxCrossEntropy IDeviceOp<SoftmaxCrossEntropy>.Load(DeviceOps ops) => new(ops);
@@ -35,6 +36,20 @@ public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
         int rows,
         int classes)
     {
+        Check(logits, labels, losses, correct, dlogits, rows, classes);
+        if (_ops.Simd is { } width)
+        {
+            _ops.SoftmaxCrossEntropySimd.Run(logits, labels, losses, correct, dlogits, rows, classes, width);
+            return;
+        }
+
+        var split = _ops.Launching(rows);
+        _kernel.Value(split.Threads, logits, labels, losses, correct, dlogits, rows, classes, split.ItemsPerThread);
+    }
+
+    /// <summary>Checks every argument of <see cref="Run"/>.</summary>
+    internal static void Check(ArrayView<float> logits, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> dlogits, int rows, int classes)
+    {
         Require.Positive(rows, nameof(rows));
         Require.Positive(classes, nameof(classes));
         Require.Length(logits, (long)rows * classes, nameof(logits), $"({rows}, {classes})");
@@ -42,8 +57,6 @@ public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
         Require.Length(losses, rows, nameof(losses), $"({rows})");
         Require.Length(correct, rows, nameof(correct), $"({rows})");
         Require.Length(dlogits, (long)rows * classes, nameof(dlogits), $"({rows}, {classes})");
-        var split = _ops.Launching(rows);
-        _kernel(split.Threads, logits, labels, losses, correct, dlogits, rows, classes, split.ItemsPerThread);
     }
 
     [Kernel]

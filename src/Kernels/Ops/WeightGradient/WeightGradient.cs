@@ -16,15 +16,15 @@ public sealed class WeightGradient : IDeviceOp<WeightGradient>
 {
     private readonly DeviceOps _ops;
     private readonly WeightGradientTiled? _tiled;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>? _kernel;
+    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>> _kernel;
 
     private WeightGradient(DeviceOps ops)
     {
         _ops = ops;
         _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.WeightGradientTiled : null;
-        // The blocked kernel is compiled only where it runs: on a GPU the tiles run instead.
-        _kernel = _tiled is not null ? null : ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel);
+        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
+        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel));
     }
 
     static WeightGradient IDeviceOp<WeightGradient>.Load(DeviceOps ops) => new(ops);
@@ -41,8 +41,14 @@ public sealed class WeightGradient : IDeviceOp<WeightGradient>
             return;
         }
 
+        if (_ops.Simd is { } width)
+        {
+            _ops.WeightGradientSimd.Launch(a, rows, dy, gradient, layout, width);
+            return;
+        }
+
         var split = _ops.Launching(WeightGradientKernel.WorkItems(layout));
-        _kernel!(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
+        _kernel.Value(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
     }
 
     /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>

@@ -1,0 +1,61 @@
+using System.Runtime.Intrinsics;
+using Handwriting.Kernels.Simd;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The arithmetic of <see cref="AdamSimd"/>, over raw pointers: CPU-only .NET code. Element-wise,
+/// so a vector lane does exactly what <see cref="Adam"/>'s kernel does for its element, operation
+/// for operation (IEEE add, multiply, divide and square root are exactly rounded in both): the
+/// same bits at every width. Each thread takes a contiguous run of whole vectors; the last few
+/// elements are scalar.
+/// </summary>
+internal static unsafe class AdamSimdBody
+{
+    public static void Run(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step, SimdWidth width)
+    {
+        switch (width)
+        {
+            case SimdWidth.Bits512:
+                Run<Lanes512, Vector512<float>>(share, parameters, gradients, m, v, count, step);
+                break;
+            case SimdWidth.Bits256:
+                Run<Lanes256, Vector256<float>>(share, parameters, gradients, m, v, count, step);
+                break;
+            default:
+                Run<Lanes128, Vector128<float>>(share, parameters, gradients, m, v, count, step);
+                break;
+        }
+    }
+
+    private static void Run<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        var (first, end) = share.Of(count, TL.Count);
+        TV oneMinusBeta1 = TL.Broadcast(1f - step.Beta1), oneMinusBeta2 = TL.Broadcast(1f - step.Beta2);
+        TV keep = TL.Broadcast(step.Keep), alpha = TL.Broadcast(step.Alpha), epsilon = TL.Broadcast(step.Epsilon);
+        long i = first;
+        for (; i + TL.Count <= end; i += TL.Count)
+        {
+            TV g = TL.Load(gradients + i), mi = TL.Load(m + i), vi = TL.Load(v + i);
+            mi = TL.Add(mi, TL.Multiply(TL.Subtract(g, mi), oneMinusBeta1));
+            vi = TL.Add(vi, TL.Multiply(TL.Subtract(TL.Multiply(g, g), vi), oneMinusBeta2));
+            TL.Store(mi, m + i);
+            TL.Store(vi, v + i);
+            TV decayed = TL.Multiply(TL.Load(parameters + i), keep);
+            TL.Store(TL.Subtract(decayed, TL.Divide(TL.Multiply(alpha, mi), TL.Add(TL.Sqrt(vi), epsilon))), parameters + i);
+        }
+
+        for (; i < end; i++)
+        {
+            float g = gradients[i];
+            float mi = m[i] + ((g - m[i]) * (1f - step.Beta1));
+            float vi = v[i] + (((g * g) - v[i]) * (1f - step.Beta2));
+            m[i] = mi;
+            v[i] = vi;
+            float decayed = parameters[i] * step.Keep;
+            parameters[i] = decayed - (step.Alpha * mi / (MathF.Sqrt(vi) + step.Epsilon));
+        }
+    }
+}

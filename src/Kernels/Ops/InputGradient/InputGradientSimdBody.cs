@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+using Handwriting.Kernels.Simd;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The arithmetic of <see cref="InputGradientSimd"/>, over raw pointers: CPU-only .NET code.
+/// dz = dy . W^T is a forward product with W transposed, so each thread first copies W (N x K,
+/// small: the next layer's weights) into W^T (K x N), then runs <see cref="RowBlockProduct"/> on
+/// its share of row blocks. Sums run over k from 0 as in <see cref="InputGradient"/>'s kernel,
+/// and the epilogue (ReLU's and dropout's mask from y, then the 1 / (1 - rate) scale) is that
+/// kernel's: the same bits at every width.
+/// </summary>
+internal static unsafe class InputGradientSimdBody
+{
+    private const int BlockRows = RowBlockProduct.Rows;
+
+    public static void Run(ThreadShare share, float* dy, float* w, float* y, float* dz, DenseBackwardLayout layout, float scale, SimdWidth width)
+    {
+        float[] transposed = ArrayPool<float>.Shared.Rent(layout.K * layout.N);
+        try
+        {
+            fixed (float* wt = transposed)
+            {
+                Transpose(w, wt, layout.N, layout.K);
+                switch (width)
+                {
+                    case SimdWidth.Bits512:
+                        Run<Lanes512, Vector512<float>>(share, dy, wt, y, dz, layout, scale);
+                        break;
+                    case SimdWidth.Bits256:
+                        Run<Lanes256, Vector256<float>>(share, dy, wt, y, dz, layout, scale);
+                        break;
+                    default:
+                        Run<Lanes128, Vector128<float>>(share, dy, wt, y, dz, layout, scale);
+                        break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(transposed);
+        }
+    }
+
+    /// <summary>wt (columns x rows) = w (rows x columns) transposed.</summary>
+    private static void Transpose(float* w, float* wt, int rows, int columns)
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                wt[((long)c * rows) + r] = w[((long)r * columns) + c];
+            }
+        }
+    }
+
+    private static void Run<TL, TV>(ThreadShare share, float* dy, float* wt, float* y, float* dz, DenseBackwardLayout layout, float scale)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        int chunk = 2 * TL.Count;
+        int chunks = (layout.N + chunk - 1) / chunk;
+        long rowBlocks = (layout.M + BlockRows - 1) / BlockRows;
+        var (first, end) = share.Of(rowBlocks * chunks);
+        var block = stackalloc float*[BlockRows];
+        for (long item = first; item < end; item++)
+        {
+            int i0 = (int)(item / chunks) * BlockRows;
+            int j0 = (int)(item % chunks) * chunk;
+            int jEnd = Math.Min(j0 + chunk, layout.N);
+            int count = Math.Min(BlockRows, layout.M - i0);
+            for (int r = 0; r < BlockRows; r++)
+            {
+                block[r] = dy + ((long)Math.Min(i0 + r, layout.M - 1) * layout.K);
+            }
+
+            RowBlockProduct.Columns<TL, TV>(block, wt, dz + ((long)i0 * layout.N), layout.K, layout.N, count, j0, jEnd);
+            for (int r = 0; r < count; r++)
+            {
+                long row = (long)(i0 + r) * layout.N;
+                for (int j = j0; j < jEnd; j++)
+                {
+                    // ReLU passed and dropout kept exactly where the layer's output is positive.
+                    dz[row + j] = y[row + j] > 0f ? dz[row + j] * scale : 0f;
+                }
+            }
+        }
+    }
+}

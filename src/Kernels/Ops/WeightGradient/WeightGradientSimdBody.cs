@@ -1,0 +1,157 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using Handwriting.Kernels.Simd;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The arithmetic of <see cref="WeightGradientSimd"/>, over raw pointers: CPU-only .NET code.
+/// gradient ((K + 1) x N) = [A^T . dY ; the column sums of dY], A read through the batch's row
+/// indices. Work items are blocks of 4 weight rows by 2 vectors of columns, then the bias row in
+/// runs of 2 vectors; per batch row a block broadcasts 4 floats of A and loads 2 vectors of dY.
+/// Each sum runs over the batch rows from 0 with a multiply and an add, as in
+/// <see cref="WeightGradientKernel"/>: the same bits at every width.
+/// </summary>
+internal static unsafe class WeightGradientSimdBody
+{
+    private const int BlockRows = 4;
+
+    public static void Run(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout, SimdWidth width)
+    {
+        switch (width)
+        {
+            case SimdWidth.Bits512:
+                Run<Lanes512, Vector512<float>>(share, a, rows, dy, gradient, layout);
+                break;
+            case SimdWidth.Bits256:
+                Run<Lanes256, Vector256<float>>(share, a, rows, dy, gradient, layout);
+                break;
+            default:
+                Run<Lanes128, Vector128<float>>(share, a, rows, dy, gradient, layout);
+                break;
+        }
+    }
+
+    private static void Run<TL, TV>(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        int chunk = 2 * TL.Count;
+        int chunks = (layout.N + chunk - 1) / chunk;
+        long weightBlocks = (long)((layout.K + BlockRows - 1) / BlockRows) * chunks;
+        var (first, end) = share.Of(weightBlocks + chunks);
+        for (long item = first; item < end; item++)
+        {
+            bool bias = item >= weightBlocks;
+            int p0 = bias ? layout.K : (int)(item / chunks) * BlockRows;
+            int j0 = (int)((bias ? item - weightBlocks : item) % chunks) * chunk;
+            int jEnd = Math.Min(j0 + chunk, layout.N);
+            int count = bias ? 1 : Math.Min(BlockRows, layout.K - p0);
+            for (int j = j0; j < jEnd;)
+            {
+                int width = jEnd - j >= TL.Count ? TL.Count : jEnd - j >= Lanes128.Count ? Lanes128.Count : 1;
+                if (bias)
+                {
+                    BiasColumns<TL, TV>(dy, gradient + ((long)layout.K * layout.N), layout, j, width);
+                }
+                else if (width == TL.Count)
+                {
+                    Block<TL, TV>(a, rows, dy, gradient, layout, p0, count, j);
+                }
+                else if (width == Lanes128.Count)
+                {
+                    Block<Lanes128, Vector128<float>>(a, rows, dy, gradient, layout, p0, count, j);
+                }
+                else
+                {
+                    Scalars(a, rows, dy, gradient, layout, p0, count, j);
+                }
+
+                j += width;
+            }
+        }
+    }
+
+    /// <summary>Weight rows p0 .. p0 + count - 1, one vector of columns from j: sums over the batch rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block<TL, TV>(float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout, int p0, int count, int j)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        // Rows past K repeat the last one, so the loop needs no edge code; they are not stored.
+        int o1 = Math.Min(1, count - 1), o2 = Math.Min(2, count - 1), o3 = Math.Min(3, count - 1);
+        TV c0 = TL.Zero, c1 = TL.Zero, c2 = TL.Zero, c3 = TL.Zero;
+        float* d = dy + j;
+        for (int i = 0; i < layout.M; i++)
+        {
+            float* x = a + ((long)(rows == null ? i : rows[i]) * layout.K) + p0;
+            TV g = TL.Load(d);
+            c0 = TL.Add(c0, TL.Multiply(TL.Broadcast(x[0]), g));
+            c1 = TL.Add(c1, TL.Multiply(TL.Broadcast(x[o1]), g));
+            c2 = TL.Add(c2, TL.Multiply(TL.Broadcast(x[o2]), g));
+            c3 = TL.Add(c3, TL.Multiply(TL.Broadcast(x[o3]), g));
+            d += layout.N;
+        }
+
+        float* out0 = gradient + ((long)p0 * layout.N) + j;
+        TL.Store(c0, out0);
+        if (count > 1)
+        {
+            TL.Store(c1, out0 + layout.N);
+        }
+
+        if (count > 2)
+        {
+            TL.Store(c2, out0 + (2 * layout.N));
+        }
+
+        if (count > 3)
+        {
+            TL.Store(c3, out0 + (3 * layout.N));
+        }
+    }
+
+    private static void Scalars(float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout, int p0, int count, int j)
+    {
+        for (int r = 0; r < count; r++)
+        {
+            float sum = 0f;
+            for (int i = 0; i < layout.M; i++)
+            {
+                float x = a[((long)(rows == null ? i : rows[i]) * layout.K) + p0 + r];
+                sum += x * dy[((long)i * layout.N) + j];
+            }
+
+            gradient[((long)(p0 + r) * layout.N) + j] = sum;
+        }
+    }
+
+    /// <summary>The bias gradient: columns j .. j + width - 1 of dY summed over the batch rows.</summary>
+    private static void BiasColumns<TL, TV>(float* dy, float* biasRow, DenseBackwardLayout layout, int j, int width)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        if (width == TL.Count)
+        {
+            TV sum = TL.Zero;
+            for (int i = 0; i < layout.M; i++)
+            {
+                sum = TL.Add(sum, TL.Load(dy + ((long)i * layout.N) + j));
+            }
+
+            TL.Store(sum, biasRow + j);
+            return;
+        }
+
+        for (int c = j; c < j + width; c++)
+        {
+            float sum = 0f;
+            for (int i = 0; i < layout.M; i++)
+            {
+                sum += dy[((long)i * layout.N) + c];
+            }
+
+            biasRow[c] = sum;
+        }
+    }
+}

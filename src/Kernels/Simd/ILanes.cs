@@ -1,0 +1,38 @@
+namespace Handwriting.Kernels.Simd;
+
+/// <summary>
+/// The handful of vector operations the CPU-only SIMD kernel bodies use, over one vector type
+/// TV of <see cref="Count"/> floats. The bodies are written once, generic over an ILanes
+/// struct, and the JIT compiles one specialised copy per width (<see cref="Lanes128"/>,
+/// <see cref="Lanes256"/>, <see cref="Lanes512"/>), with every call inlined. (.NET's own
+/// ISimdVector is not public in .NET 10, hence this small interface.)
+/// <para>
+/// Only exactly rounded IEEE operations are offered (no fused multiply-add, no estimates), so a
+/// lane computes bit for bit what the scalar portable kernel computes for the same element in the
+/// same order: the bodies vectorise across outputs, never across a sum.
+/// </para>
+/// </summary>
+public unsafe interface ILanes<TV>
+    where TV : struct
+{
+    /// <summary>Floats per vector.</summary>
+    static abstract int Count { get; }
+
+    static abstract TV Zero { get; }
+
+    static abstract TV Broadcast(float value);
+
+    static abstract TV Load(float* source);
+
+    static abstract void Store(TV value, float* destination);
+
+    static abstract TV Add(TV left, TV right);
+
+    static abstract TV Subtract(TV left, TV right);
+
+    static abstract TV Multiply(TV left, TV right);
+
+    static abstract TV Divide(TV left, TV right);
+
+    static abstract TV Sqrt(TV value);
+}
