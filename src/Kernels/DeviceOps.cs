@@ -77,6 +77,9 @@ public sealed class DeviceOps : IDisposable
     /// <summary>CPU-only Adam: SIMD over raw pointers, the same bits.</summary>
     public AdamSimd AdamSimd => Get<AdamSimd>();
 
+    /// <summary>CPU-only: a whole training step in one launch, the same bits as the separate ops.</summary>
+    public CpuTrainingStep CpuTrainingStep => Get<CpuTrainingStep>();
+
     /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
     public InputGradient InputGradient => Get<InputGradient>();
 

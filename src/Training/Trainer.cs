@@ -150,10 +150,7 @@ public sealed class Trainer : IDisposable
                     ops.Augment.Run(train.Pixels, batchIndices, input, rows, _imageSide, ranges, _augmentSeed, drawStep);
                 }
 
-                Network.Forward(input, inputRows, rows, _options.DropoutRate, _dropoutSeed, drawStep);
-                Network.Loss(labels, losses.Slice(first, rows), correct.Slice(first, rows), rows);
-                Network.Backward(input, inputRows, rows, _options.DropoutRate);
-                Network.AdamStep(StepSettings(Network.AdamSteps, totalSteps));
+                Network.TrainStep(input, inputRows, labels, losses.Slice(first, rows), correct.Slice(first, rows), rows, _options.DropoutRate, _dropoutSeed, drawStep, StepSettings(Network.AdamSteps, totalSteps));
 
                 bool report = reports && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval;
                 if (report || (step + 1) % DivergenceCheckSteps == 0)

@@ -1,6 +1,7 @@
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
 using Handwriting.Training.Model;
+using Handwriting.Kernels.Simd;
 using ILGPU;
 using ILGPU.Runtime;
 
@@ -26,10 +27,10 @@ public sealed class DeviceNetwork : IDisposable
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _gradients;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamM;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamV;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _outputs;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense>[] _preActivationGradient;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _logits;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _logitGradient;
+    private readonly MemoryBuffer1D<float, Stride1D.Dense> _workspace;
+    private readonly WorkspaceLayout _layout;
+    private MemoryBuffer1D<int, Stride1D.Dense>? _stepTable;
+    private uint _stepTableSeed;
 
     public DeviceNetwork(ComputeDevice device, MlpShape shape, ReadOnlySpan<float> parameters, int capacity)
     {
@@ -50,18 +51,8 @@ public sealed class DeviceNetwork : IDisposable
         _adamV.MemSetToZero();
         WriteParameters(parameters);
 
-        int hiddenLayers = shape.Hidden.Count;
-        _outputs = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
-        _preActivationGradient = new MemoryBuffer1D<float, Stride1D.Dense>[hiddenLayers];
-        for (int l = 0; l < hiddenLayers; l++)
-        {
-            long size = (long)capacity * shape.Hidden[l];
-            _outputs[l] = Allocate(size);
-            _preActivationGradient[l] = Allocate(size);
-        }
-
-        _logits = Allocate((long)capacity * shape.Outputs);
-        _logitGradient = Allocate((long)capacity * shape.Outputs);
+        _layout = new WorkspaceLayout(shape, capacity);
+        _workspace = Allocate(_layout.Length);
     }
 
     public MlpShape Shape { get; }
@@ -83,7 +74,7 @@ public sealed class DeviceNetwork : IDisposable
     public ArrayView<float> AdamSecondMoments => _adamV.View;
 
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
-    public ArrayView<float> Logits(int rows) => Rows(_logits, rows, Shape.Outputs);
+    public ArrayView<float> Logits(int rows) => Region(_layout.OutputOffset(Shape.Layers.Count - 1), rows, Shape.Outputs);
 
     /// <summary>
     /// Runs the network on rows images. With a dropout rate above zero (training), hidden
@@ -106,7 +97,7 @@ public sealed class DeviceNetwork : IDisposable
         {
             var layer = Shape.Layers[l];
             bool hidden = l < Shape.Hidden.Count;
-            var output = hidden ? Rows(_outputs[l], rows, layer.Out) : Logits(rows);
+            var output = Region(_layout.OutputOffset(l), rows, layer.Out);
             var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, LayerDropoutSeed.Of(seed, l), step);
             ops.DenseForward.Run(x, l == 0 ? inputRows : default, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
             x = output;
@@ -120,7 +111,7 @@ public sealed class DeviceNetwork : IDisposable
     public void Loss(ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows)
     {
         CheckRows(rows);
-        _device.Ops.SoftmaxCrossEntropy.Run(Logits(rows), labels, losses, correct, Rows(_logitGradient, rows, Shape.Outputs), rows, Shape.Outputs);
+        _device.Ops.SoftmaxCrossEntropy.Run(Logits(rows), labels, losses, correct, LogitGradient(rows), rows, Shape.Outputs);
     }
 
     /// <summary>Back-propagates the gradient left by <see cref="Loss"/> into <see cref="Gradients"/>.</summary>
@@ -132,7 +123,7 @@ public sealed class DeviceNetwork : IDisposable
     {
         CheckRows(rows);
         var ops = _device.Ops;
-        var upstream = Rows(_logitGradient, rows, Shape.Outputs);
+        var upstream = LogitGradient(rows);
         for (int l = Shape.Layers.Count - 1; l >= 0; l--)
         {
             var layer = Shape.Layers[l];
@@ -145,10 +136,36 @@ public sealed class DeviceNetwork : IDisposable
 
             // Into the previous hidden layer: through W^T, dropout and ReLU in one launch.
             int width = Shape.Hidden[l - 1];
-            var preActivation = Rows(_preActivationGradient[l - 1], rows, width);
+            var preActivation = Region(_layout.OutputGradientOffset(l - 1), rows, width);
             ops.InputGradient.Run(upstream, Weights(_parameters, layer), LayerOutput(l - 1, rows), preActivation, rows, layer.Out, width, dropoutRate);
             upstream = preActivation;
         }
+    }
+
+    /// <summary>
+    /// One training step on rows images, read from input through inputRows as
+    /// <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> reads them:
+    /// forward with dropout's mask of (seed, step), the loss into losses and correct, backward,
+    /// then Adam with <paramref name="adam"/>. Where the CPU-only SIMD kernels run
+    /// (<see cref="DeviceOps.Simd"/>) this is one launch of <see cref="CpuTrainingStep"/>;
+    /// elsewhere the separate launches. Both give the same bits.
+    /// </summary>
+    public void TrainStep(ArrayView<float> input, ArrayView<int> inputRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
+    {
+        if (_device.Ops.Simd is not { } width)
+        {
+            Forward(input, inputRows, rows, dropoutRate, seed, step);
+            Loss(labels, losses, correct, rows);
+            Backward(input, inputRows, rows, dropoutRate);
+            AdamStep(adam);
+            return;
+        }
+
+        CheckRows(rows);
+        AdamSteps++;
+        _device.Ops.CpuTrainingStep.Run(
+            _parameters.View, _gradients.View, _adamM.View, _adamV.View, input, inputRows, labels, losses, correct,
+            _workspace.View, StepTable(seed), rows, dropoutRate, step, Kernels.AdamStep.From(adam, AdamSteps), width);
     }
 
     /// <summary>One Adam step over every parameter: a single launch, thanks to the flat layout.</summary>
@@ -184,6 +201,9 @@ public sealed class DeviceNetwork : IDisposable
             buffer.Dispose();
         }
 
+        _stepTable?.Dispose();
+        _stepTable = null;
+
         _owned.Clear();
     }
 
@@ -197,11 +217,28 @@ public sealed class DeviceNetwork : IDisposable
     private static ArrayView<float> Bias(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
         flat.View.SubView(layer.BiasOffset, layer.Out);
 
-    private static ArrayView<float> Rows(MemoryBuffer1D<float, Stride1D.Dense> buffer, int rows, int width) =>
-        buffer.View.SubView(0, (long)rows * width);
+    /// <summary>The first rows x width floats of the workspace region at offset.</summary>
+    private ArrayView<float> Region(long offset, int rows, int width) =>
+        _workspace.View.SubView(offset, (long)rows * width);
+
+    private ArrayView<float> LogitGradient(int rows) =>
+        Region(_layout.OutputGradientOffset(Shape.Layers.Count - 1), rows, Shape.Outputs);
 
     private ArrayView<float> LayerOutput(int hiddenLayer, int rows) =>
-        Rows(_outputs[hiddenLayer], rows, Shape.Hidden[hiddenLayer]);
+        Region(_layout.OutputOffset(hiddenLayer), rows, Shape.Hidden[hiddenLayer]);
+
+    /// <summary>The fused step's table for dropout seed <paramref name="seed"/>: uploaded once, again only if the seed changes.</summary>
+    private ArrayView<int> StepTable(uint seed)
+    {
+        if (_stepTable is null || seed != _stepTableSeed)
+        {
+            _stepTable ??= _device.Accelerator.Allocate1D<int>(SpinBarrier.StateInts + (Shape.Layers.Count * StepLayer.Ints));
+            _stepTable.View.CopyFromCPU(_layout.StepTable(seed));
+            _stepTableSeed = seed;
+        }
+
+        return _stepTable.View;
+    }
 
     private void CheckRows(int rows)
     {

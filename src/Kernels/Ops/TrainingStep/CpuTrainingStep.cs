@@ -1,0 +1,109 @@
+using Handwriting.Kernels.Simd;
+using ILGPU;
+using ILGPU.Runtime;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// CPU-only: a whole training step of a multi-layer perceptron (forward, softmax cross-entropy,
+/// backward, Adam) in one launch of <see cref="CpuTrainingStepBody"/>, instead of the 2L + 3
+/// launches of the separate ops, with the same bits. The network is described by a table of
+/// <see cref="StepLayer"/> entries after <see cref="SpinBarrier.StateInts"/> ints of barrier
+/// state; its activations and their gradients live in one workspace buffer at the table's
+/// offsets. Never loaded on a GPU, where the separate ops run.
+/// </summary>
+public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
+{
+    private readonly DeviceOps _ops;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> _kernel;
+
+    private CpuTrainingStep(DeviceOps ops)
+    {
+        CpuOnly.Require(ops.Accelerator, nameof(CpuTrainingStep));
+        _ops = ops;
+        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel);
+    }
+
+    static CpuTrainingStep IDeviceOp<CpuTrainingStep>.Load(DeviceOps ops) => new(ops);
+
+    /// <summary>
+    /// One step over <paramref name="rows"/> images: input row r is input[inputRows[r]] (or row r
+    /// when inputRows is empty), labels/losses/correct are (rows) views. The table's layers must
+    /// fit the parameters and the workspace (the caller builds both from one shape); losses and
+    /// correct receive each image's loss and hit as <see cref="SoftmaxCrossEntropy"/> writes them.
+    /// </summary>
+    public void Run(
+        ArrayView<float> parameters,
+        ArrayView<float> gradients,
+        ArrayView<float> m,
+        ArrayView<float> v,
+        ArrayView<float> input,
+        ArrayView<int> inputRows,
+        ArrayView<int> labels,
+        ArrayView<float> losses,
+        ArrayView<float> correct,
+        ArrayView<float> workspace,
+        ArrayView<int> table,
+        int rows,
+        float dropoutRate,
+        uint drawStep,
+        AdamStep adam,
+        SimdWidth width)
+    {
+        int layers = (int)((table.Length - SpinBarrier.StateInts) / StepLayer.Ints);
+        Require.Positive(rows, nameof(rows));
+        Require.Positive(layers, nameof(table));
+        Require.Rate(dropoutRate, nameof(dropoutRate));
+        Require.Length(gradients, parameters.Length, nameof(gradients), $"({parameters.Length})");
+        Require.Length(m, parameters.Length, nameof(m), $"({parameters.Length})");
+        Require.Length(v, parameters.Length, nameof(v), $"({parameters.Length})");
+        Require.Length(labels, rows, nameof(labels), $"({rows})");
+        Require.Length(losses, rows, nameof(losses), $"({rows})");
+        Require.Length(correct, rows, nameof(correct), $"({rows})");
+        var launch = _ops.LaunchingCpuOnly(width);
+        var settings = new StepSettings(rows, layers, dropoutRate, drawStep, adam, checked((int)parameters.Length), launch);
+        _kernel(launch.Threads, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
+    }
+
+    [Kernel(CpuOnly = true)]
+    public static void Kernel(
+        Index1D thread,
+        ArrayView<float> parameters,
+        ArrayView<float> gradients,
+        ArrayView<float> m,
+        ArrayView<float> v,
+        ArrayView<float> input,
+        ArrayView<int> inputRows,
+        ArrayView<int> labels,
+        ArrayView<float> losses,
+        ArrayView<float> correct,
+        ArrayView<float> workspace,
+        ArrayView<int> table,
+        StepSettings settings) =>
+        Body(thread, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
+
+    [ILGPU.Frontend.External(nameof(CpuTrainingStep))]
+    private static unsafe void Body(
+        int thread,
+        ArrayView<float> parameters,
+        ArrayView<float> gradients,
+        ArrayView<float> m,
+        ArrayView<float> v,
+        ArrayView<float> input,
+        ArrayView<int> inputRows,
+        ArrayView<int> labels,
+        ArrayView<float> losses,
+        ArrayView<float> correct,
+        ArrayView<float> workspace,
+        ArrayView<int> table,
+        StepSettings settings)
+    {
+        fixed (float* pp = &CpuView.First(parameters), pg = &CpuView.First(gradients), pm = &CpuView.First(m), pv = &CpuView.First(v))
+        fixed (float* px = &CpuView.First(input), ps = &CpuView.First(losses), pc = &CpuView.First(correct), pw = &CpuView.First(workspace))
+        fixed (int* pr = &CpuView.First(inputRows), pl = &CpuView.First(labels), pt = &CpuView.First(table))
+        {
+            CpuTrainingStepBody.Run(thread, pp, pg, pm, pv, px, pr, pl, ps, pc, pw, pt, settings);
+        }
+    }
+}
