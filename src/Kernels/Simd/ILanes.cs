@@ -35,4 +35,7 @@ public unsafe interface ILanes<TV>
     static abstract TV Divide(TV left, TV right);
 
     static abstract TV Sqrt(TV value);
+
+    /// <summary>Each lane of value, or zero where its magnitude is below the same lane of threshold (as <see cref="Adam.Flushed"/>).</summary>
+    static abstract TV Flushed(TV value, TV threshold);
 }

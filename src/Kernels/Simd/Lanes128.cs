@@ -33,4 +33,8 @@ public readonly unsafe struct Lanes128 : ILanes<Vector128<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Sqrt(Vector128<float> value) => Vector128.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Flushed(Vector128<float> value, Vector128<float> threshold) =>
+        Vector128.ConditionalSelect(Vector128.LessThan(Vector128.Abs(value), threshold), Vector128<float>.Zero, value);
 }

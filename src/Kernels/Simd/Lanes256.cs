@@ -33,4 +33,8 @@ public readonly unsafe struct Lanes256 : ILanes<Vector256<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Sqrt(Vector256<float> value) => Vector256.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Flushed(Vector256<float> value, Vector256<float> threshold) =>
+        Vector256.ConditionalSelect(Vector256.LessThan(Vector256.Abs(value), threshold), Vector256<float>.Zero, value);
 }

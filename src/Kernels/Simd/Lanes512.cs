@@ -33,4 +33,8 @@ public readonly unsafe struct Lanes512 : ILanes<Vector512<float>>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Sqrt(Vector512<float> value) => Vector512.Sqrt(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Flushed(Vector512<float> value, Vector512<float> threshold) =>
+        Vector512.ConditionalSelect(Vector512.LessThan(Vector512.Abs(value), threshold), Vector512<float>.Zero, value);
 }

@@ -4,59 +4,101 @@ using System.Runtime.Intrinsics;
 namespace Handwriting.Kernels.Simd;
 
 /// <summary>
-/// The product at the heart of the CPU-only SIMD bodies: for a block of up to 4 rows of A (given
-/// as row pointers, so a batch can be gathered through indices as it is read) and a range of
-/// columns of B (K x N, row-major), y[r, j] = sum over p of a_r[p] * b[p, j], written to
-/// y + r N + j. Blocks of 4 rows by 2 vectors keep 8 vector sums in registers; per step of p a
-/// block broadcasts 4 floats of A and loads 2 vectors of B. Columns past the last whole pair of
-/// vectors take single vectors, then 4-float vectors, then scalars.
+/// The product at the heart of the CPU-only SIMD bodies: y (M x N) = A (M x K) . B (K x N), all
+/// row-major, where A's row i is a[rows[i]] when row indices are given (a batch gathered as it is
+/// read). The work is <see cref="ProductBlocks"/>: blocks of 4 rows by 2 vectors of columns,
+/// shared among the threads. A block keeps its 8 vector sums in registers; per step of p it
+/// broadcasts 4 floats of A and loads 2 vectors of B. Blocks are ordered column chunk first, and
+/// K is walked in panels of <see cref="PanelRows"/> rows, so that the panel of B a chunk needs
+/// (16 KB) stays in the level-1 cache while the thread's row blocks pass over it; a block's sums
+/// go to y between panels and come back for the next. Columns past the last whole pair of vectors
+/// take single vectors, then 4-float vectors, then scalars.
 /// <para>
-/// Every output is summed over p from 0 with a multiply and then an add per step, in every path
-/// and at every width: exactly the scalar loop of the portable kernels, so the bits agree.
+/// Every output is summed over p from 0 with a multiply and then an add per step, in every path,
+/// at every width and across panels (storing and reloading a float changes nothing): exactly the
+/// scalar loop of the portable kernels, so the bits agree.
 /// </para>
 /// </summary>
 public static unsafe class RowBlockProduct
 {
-    /// <summary>Rows per block. Rows past the last real one must repeat it: they are computed, never stored.</summary>
-    public const int Rows = 4;
+    /// <summary>Rows of B per panel: 128 rows of a 2 x 16-float chunk are 16 KB, a third of a typical 48 KB level-1 cache.</summary>
+    public const int PanelRows = 128;
 
-    /// <summary>Columns [j0, jEnd) of the first <paramref name="count"/> rows of the block.</summary>
-    public static void Columns<TL, TV>(float** a, float* b, float* y, int k, int n, int count, int j0, int jEnd)
+    /// <summary>This thread's share of y = A . B (no epilogue: see <see cref="ProductBlocks"/> to visit the same blocks after).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Multiply<TL, TV>(ThreadShare share, float* a, int* rows, float* b, float* y, int m, int k, int n)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        var blocks = new ProductBlocks(m, n, 2 * TL.Count);
+        var (first, end) = share.Of(blocks.Count);
+        var rowPointers = stackalloc float*[ProductBlocks.Rows];
+        long item = first;
+        while (item < end)
+        {
+            long chunkEnd = Math.Min(end, blocks.EndOfChunk(item));
+            for (int p0 = 0; p0 < k; p0 += PanelRows)
+            {
+                int p1 = Math.Min(k, p0 + PanelRows);
+                for (long it = item; it < chunkEnd; it++)
+                {
+                    var block = blocks[it];
+                    for (int r = 0; r < ProductBlocks.Rows; r++)
+                    {
+                        // Rows past M repeat the last row, so the loops need no edge code; they are not stored.
+                        int i = Math.Min(block.Row + r, m - 1);
+                        rowPointers[r] = a + ((long)(rows == null ? i : rows[i]) * k);
+                    }
+
+                    Columns<TL, TV>(rowPointers, b, y + ((long)block.Row * n), p0, p1, n, block.RowCount, block.Column, block.ColumnEnd);
+                }
+            }
+
+            item = chunkEnd;
+        }
+    }
+
+    /// <summary>Columns [j0, jEnd) of the first <paramref name="count"/> rows of a block, over p in [p0, p1) (continuing y's sums when p0 > 0).</summary>
+    private static void Columns<TL, TV>(float** a, float* b, float* y, int p0, int p1, int n, int count, int j0, int jEnd)
         where TL : struct, ILanes<TV>
         where TV : struct
     {
         int j = j0;
         for (; j + (2 * TL.Count) <= jEnd; j += 2 * TL.Count)
         {
-            Pair<TL, TV>(a, b + j, y + j, k, n, count);
+            Pair<TL, TV>(a, b + j, y + j, p0, p1, n, count);
         }
 
         for (; j + TL.Count <= jEnd; j += TL.Count)
         {
-            Single<TL, TV>(a, b + j, y + j, k, n, count);
+            Single<TL, TV>(a, b + j, y + j, p0, p1, n, count);
         }
 
         for (; j + Lanes128.Count <= jEnd; j += Lanes128.Count)
         {
-            Single<Lanes128, Vector128<float>>(a, b + j, y + j, k, n, count);
+            Single<Lanes128, Vector128<float>>(a, b + j, y + j, p0, p1, n, count);
         }
 
         for (; j < jEnd; j++)
         {
-            Scalars(a, b + j, y + j, k, n, count);
+            Scalars(a, b + j, y + j, p0, p1, n, count);
         }
     }
 
-    /// <summary>4 rows x 2 vectors of sums over p; stores the first <paramref name="count"/> rows.</summary>
+    /// <summary>4 rows x 2 vectors; stores the first <paramref name="count"/> rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Pair<TL, TV>(float** a, float* b, float* y, int k, int n, int count)
+    private static void Pair<TL, TV>(float** a, float* b, float* y, int p0, int p1, int n, int count)
         where TL : struct, ILanes<TV>
         where TV : struct
     {
         float* a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
-        TV c0l = TL.Zero, c0h = TL.Zero, c1l = TL.Zero, c1h = TL.Zero;
-        TV c2l = TL.Zero, c2h = TL.Zero, c3l = TL.Zero, c3h = TL.Zero;
-        for (int p = 0; p < k; p++)
+        bool resume = p0 > 0;
+        TV c0l = Start<TL, TV>(resume, y), c0h = Start<TL, TV>(resume, y + TL.Count);
+        TV c1l = Start<TL, TV>(resume && count > 1, y + n), c1h = Start<TL, TV>(resume && count > 1, y + n + TL.Count);
+        TV c2l = Start<TL, TV>(resume && count > 2, y + (2 * n)), c2h = Start<TL, TV>(resume && count > 2, y + (2 * n) + TL.Count);
+        TV c3l = Start<TL, TV>(resume && count > 3, y + (3 * n)), c3h = Start<TL, TV>(resume && count > 3, y + (3 * n) + TL.Count);
+        b += (long)p0 * n;
+        for (int p = p0; p < p1; p++)
         {
             TV lo = TL.Load(b), hi = TL.Load(b + TL.Count);
             TV x = TL.Broadcast(a0[p]);
@@ -91,14 +133,17 @@ public static unsafe class RowBlockProduct
         }
     }
 
-    /// <summary>4 rows x 1 vector of sums over p.</summary>
-    private static void Single<TL, TV>(float** a, float* b, float* y, int k, int n, int count)
+    /// <summary>4 rows x 1 vector.</summary>
+    private static void Single<TL, TV>(float** a, float* b, float* y, int p0, int p1, int n, int count)
         where TL : struct, ILanes<TV>
         where TV : struct
     {
         float* a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
-        TV c0 = TL.Zero, c1 = TL.Zero, c2 = TL.Zero, c3 = TL.Zero;
-        for (int p = 0; p < k; p++)
+        bool resume = p0 > 0;
+        TV c0 = Start<TL, TV>(resume, y), c1 = Start<TL, TV>(resume && count > 1, y + n);
+        TV c2 = Start<TL, TV>(resume && count > 2, y + (2 * n)), c3 = Start<TL, TV>(resume && count > 3, y + (3 * n));
+        b += (long)p0 * n;
+        for (int p = p0; p < p1; p++)
         {
             TV v = TL.Load(b);
             c0 = TL.Add(c0, TL.Multiply(TL.Broadcast(a0[p]), v));
@@ -126,22 +171,30 @@ public static unsafe class RowBlockProduct
     }
 
     /// <summary>4 rows x 1 column, for the last few columns.</summary>
-    private static void Scalars(float** a, float* b, float* y, int k, int n, int count)
+    private static void Scalars(float** a, float* b, float* y, int p0, int p1, int n, int count)
     {
         for (int r = 0; r < count; r++)
         {
             float* row = a[r];
-            float* column = b;
-            float sum = 0f;
-            for (int p = 0; p < k; p++)
+            float* column = b + ((long)p0 * n);
+            float* output = y + ((long)r * n);
+            float sum = p0 > 0 ? *output : 0f;
+            for (int p = p0; p < p1; p++)
             {
                 sum += row[p] * *column;
                 column += n;
             }
 
-            y[(long)r * n] = sum;
+            *output = sum;
         }
     }
+
+    /// <summary>A block row's sums so far: zero at the first panel, else what the last panel stored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Start<TL, TV>(bool resume, float* y)
+        where TL : struct, ILanes<TV>
+        where TV : struct =>
+        resume ? TL.Load(y) : TL.Zero;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreRow<TL, TV>(float* y, TV low, TV high)

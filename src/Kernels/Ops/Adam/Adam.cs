@@ -49,6 +49,19 @@ public sealed class Adam : IDeviceOp<Adam>
         _kernel.Value(split.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, split.ItemsPerThread);
     }
 
+    /// <summary>
+    /// Moments smaller than this are stored as zero. A weight whose gradient stops (a pixel that
+    /// few images ink) keeps a first moment that decays by beta1 every step, into subnormal floats
+    /// within a few hundred steps: in the seed run 5-8% of them by epoch 1. On x64 every operation
+    /// on a subnormal takes a microcode assist of ~100 cycles, and that made Adam the slowest op of
+    /// a CPU step (benchmarks/NOTES.md). A moment of 1e-30 moves its weight by ~1e-33 of the
+    /// learning rate, far below a float weight's last bit, so flushing it changes no result.
+    /// </summary>
+    public const float FlushBelow = 1e-30f;
+
+    /// <summary>x, or zero when |x| is below <see cref="FlushBelow"/>.</summary>
+    public static float Flushed(float x) => Math.Abs(x) < FlushBelow ? 0f : x;
+
     /// <summary>Checks every argument of <see cref="Run"/>.</summary>
     internal static void Check(ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, int count, int step)
     {
@@ -76,8 +89,8 @@ public sealed class Adam : IDeviceOp<Adam>
         for (int i = first; i < last; i++)
         {
             float g = gradients[i];
-            float mi = m[i] + (g - m[i]) * (1f - step.Beta1);
-            float vi = v[i] + (g * g - v[i]) * (1f - step.Beta2);
+            float mi = Flushed(m[i] + (g - m[i]) * (1f - step.Beta1));
+            float vi = Flushed(v[i] + (g * g - v[i]) * (1f - step.Beta2));
             m[i] = mi;
             v[i] = vi;
             float decayed = parameters[i] * step.Keep;

@@ -5,15 +5,13 @@ namespace Handwriting.Kernels;
 
 /// <summary>
 /// The arithmetic of <see cref="DenseForwardSimd"/>, over raw pointers: CPU-only .NET code.
-/// The work is blocks of 4 rows by 2 vectors of columns (<see cref="RowBlockProduct"/>), shared
-/// among the threads. Each output's sum runs over k from 0 with a multiply and an add per step,
+/// The product is <see cref="RowBlockProduct"/>'s; then each thread applies the epilogue to the
+/// blocks it computed. Each output's sum runs over k from 0 with a multiply and an add per step,
 /// as <see cref="DenseForwardKernel"/>'s does, and the epilogue (bias, activation, dropout) is that
 /// kernel's own scalar function: so this body writes the portable kernel's bits at every width.
 /// </summary>
 internal static unsafe class DenseForwardSimdBody
 {
-    private const int BlockRows = RowBlockProduct.Rows;
-
     public static void Run(ThreadShare share, float* a, int* rows, float* w, float* bias, float* y, DenseLayout layout, SimdWidth width)
     {
         switch (width)
@@ -34,31 +32,18 @@ internal static unsafe class DenseForwardSimdBody
         where TL : struct, ILanes<TV>
         where TV : struct
     {
-        int chunk = 2 * TL.Count;
-        int chunks = (layout.N + chunk - 1) / chunk;
-        long rowBlocks = (layout.M + BlockRows - 1) / BlockRows;
-        var (first, end) = share.Of(rowBlocks * chunks);
-        var block = stackalloc float*[BlockRows];
+        RowBlockProduct.Multiply<TL, TV>(share, a, rows, w, y, layout.M, layout.K, layout.N);
+        var blocks = new ProductBlocks(layout.M, layout.N, 2 * TL.Count);
+        var (first, end) = share.Of(blocks.Count);
         for (long item = first; item < end; item++)
         {
-            int i0 = (int)(item / chunks) * BlockRows;
-            int j0 = (int)(item % chunks) * chunk;
-            int jEnd = Math.Min(j0 + chunk, layout.N);
-            int count = Math.Min(BlockRows, layout.M - i0);
-            for (int r = 0; r < BlockRows; r++)
+            var block = blocks[item];
+            for (int i = block.Row; i < block.Row + block.RowCount; i++)
             {
-                // Rows past M repeat the last row, so the loops need no edge code; they are not stored.
-                int i = Math.Min(i0 + r, layout.M - 1);
-                block[r] = a + ((long)(rows == null ? i : rows[i]) * layout.K);
-            }
-
-            RowBlockProduct.Columns<TL, TV>(block, w, y + ((long)i0 * layout.N), layout.K, layout.N, count, j0, jEnd);
-            for (int r = 0; r < count; r++)
-            {
-                long row = (long)(i0 + r) * layout.N;
-                for (int jj = j0; jj < jEnd; jj++)
+                long row = (long)i * layout.N;
+                for (int j = block.Column; j < block.ColumnEnd; j++)
                 {
-                    y[row + jj] = DenseForwardKernel.Epilogue(layout, bias == null ? 0f : bias[jj], row + jj, y[row + jj]);
+                    y[row + j] = DenseForwardKernel.Epilogue(layout, bias == null ? 0f : bias[j], row + j, y[row + j]);
                 }
             }
         }

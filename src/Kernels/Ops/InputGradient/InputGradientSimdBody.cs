@@ -8,14 +8,12 @@ namespace Handwriting.Kernels;
 /// The arithmetic of <see cref="InputGradientSimd"/>, over raw pointers: CPU-only .NET code.
 /// dz = dy . W^T is a forward product with W transposed, so each thread first copies W (N x K,
 /// small: the next layer's weights) into W^T (K x N), then runs <see cref="RowBlockProduct"/> on
-/// its share of row blocks. Sums run over k from 0 as in <see cref="InputGradient"/>'s kernel,
+/// its share of blocks. Sums run over k from 0 as in <see cref="InputGradient"/>'s kernel,
 /// and the epilogue (ReLU's and dropout's mask from y, then the 1 / (1 - rate) scale) is that
 /// kernel's: the same bits at every width.
 /// </summary>
 internal static unsafe class InputGradientSimdBody
 {
-    private const int BlockRows = RowBlockProduct.Rows;
-
     public static void Run(ThreadShare share, float* dy, float* w, float* y, float* dz, DenseBackwardLayout layout, float scale, SimdWidth width)
     {
         float[] transposed = ArrayPool<float>.Shared.Rent(layout.K * layout.N);
@@ -60,27 +58,16 @@ internal static unsafe class InputGradientSimdBody
         where TL : struct, ILanes<TV>
         where TV : struct
     {
-        int chunk = 2 * TL.Count;
-        int chunks = (layout.N + chunk - 1) / chunk;
-        long rowBlocks = (layout.M + BlockRows - 1) / BlockRows;
-        var (first, end) = share.Of(rowBlocks * chunks);
-        var block = stackalloc float*[BlockRows];
+        RowBlockProduct.Multiply<TL, TV>(share, dy, null, wt, dz, layout.M, layout.K, layout.N);
+        var blocks = new ProductBlocks(layout.M, layout.N, 2 * TL.Count);
+        var (first, end) = share.Of(blocks.Count);
         for (long item = first; item < end; item++)
         {
-            int i0 = (int)(item / chunks) * BlockRows;
-            int j0 = (int)(item % chunks) * chunk;
-            int jEnd = Math.Min(j0 + chunk, layout.N);
-            int count = Math.Min(BlockRows, layout.M - i0);
-            for (int r = 0; r < BlockRows; r++)
+            var block = blocks[item];
+            for (int i = block.Row; i < block.Row + block.RowCount; i++)
             {
-                block[r] = dy + ((long)Math.Min(i0 + r, layout.M - 1) * layout.K);
-            }
-
-            RowBlockProduct.Columns<TL, TV>(block, wt, dz + ((long)i0 * layout.N), layout.K, layout.N, count, j0, jEnd);
-            for (int r = 0; r < count; r++)
-            {
-                long row = (long)(i0 + r) * layout.N;
-                for (int j = j0; j < jEnd; j++)
+                long row = (long)i * layout.N;
+                for (int j = block.Column; j < block.ColumnEnd; j++)
                 {
                     // ReLU passed and dropout kept exactly where the layer's output is positive.
                     dz[row + j] = y[row + j] > 0f ? dz[row + j] * scale : 0f;
