@@ -10,11 +10,13 @@ public static class DropoutMask
 {
     /// <summary>A 32-bit hash of the three counters: three rounds of MurmurHash3's finaliser,
     /// each folding in one counter. Integer-only, so every backend computes the same bits.</summary>
-    public static uint Hash(uint seed, uint step, uint index)
+    public static uint Hash(uint seed, uint step, uint index) => Mix(StepKey(seed, step) ^ index);
+
+    /// <summary>The first two rounds of <see cref="Hash"/>, the same for every index of a step: the CPU-only SIMD epilogue computes it once and finishes <see cref="Mix"/> on a vector of indices.</summary>
+    public static uint StepKey(uint seed, uint step)
     {
         uint h = Mix(seed + 0x9E3779B9u);
-        h = Mix(h ^ (step + 0x7F4A7C15u));
-        return Mix(h ^ index);
+        return Mix(h ^ (step + 0x7F4A7C15u));
     }
 
     /// <summary>
@@ -30,7 +32,8 @@ public static class DropoutMask
     public static bool Keep(uint seed, uint step, uint index, float rate) =>
         Uniform(seed, step, index) >= rate;
 
-    private static uint Mix(uint h)
+    /// <summary>MurmurHash3's 32-bit finaliser.</summary>
+    public static uint Mix(uint h)
     {
         h ^= h >> 16;
         h *= 0x85EBCA6Bu;

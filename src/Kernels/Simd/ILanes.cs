@@ -36,6 +36,16 @@ public unsafe interface ILanes<TV>
 
     static abstract TV Sqrt(TV value);
 
+    /// <summary>ReLU as the portable epilogue writes it: lanes below zero become zero (NaN and -0 pass unchanged).</summary>
+    static abstract TV Relu(TV value);
+
+    /// <summary>
+    /// Dropout on lanes with flat output indices firstIndex, firstIndex + 1, ...: value x scale where
+    /// <see cref="DropoutMask.Keep"/> keeps the index, else zero; key is <see cref="DropoutMask.StepKey"/>
+    /// of the layer's seed and the step, and the rest of the hash is computed on the vector of indices.
+    /// </summary>
+    static abstract TV Dropout(TV value, uint key, uint firstIndex, float rate, float scale);
+
     /// <summary>Each lane of value, or zero where its magnitude is below the same lane of threshold (as <see cref="Adam.Flushed"/>).</summary>
     static abstract TV Flushed(TV value, TV threshold);
 }

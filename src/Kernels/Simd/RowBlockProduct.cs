@@ -59,6 +59,7 @@ public static unsafe class RowBlockProduct
     }
 
     /// <summary>Columns [j0, jEnd) of the first <paramref name="count"/> rows of a block, over p in [p0, p1) (continuing y's sums when p0 > 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Columns<TL, TV>(float** a, float* b, float* y, int p0, int p1, int n, int count, int j0, int jEnd)
         where TL : struct, ILanes<TV>
         where TV : struct
@@ -134,6 +135,7 @@ public static unsafe class RowBlockProduct
     }
 
     /// <summary>4 rows x 1 vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Single<TL, TV>(float** a, float* b, float* y, int p0, int p1, int n, int count)
         where TL : struct, ILanes<TV>
         where TV : struct
@@ -171,6 +173,7 @@ public static unsafe class RowBlockProduct
     }
 
     /// <summary>4 rows x 1 column, for the last few columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scalars(float** a, float* b, float* y, int p0, int p1, int n, int count)
     {
         for (int r = 0; r < count; r++)

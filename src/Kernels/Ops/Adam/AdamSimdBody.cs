@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 
@@ -12,6 +13,7 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class AdamSimdBody
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step, SimdWidth width)
     {
         switch (width)
@@ -28,6 +30,7 @@ internal static unsafe class AdamSimdBody
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step)
         where TL : struct, ILanes<TV>
         where TV : struct

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 
@@ -12,6 +13,7 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class DenseForwardSimdBody
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ThreadShare share, float* a, int* rows, float* w, float* bias, float* y, DenseLayout layout, SimdWidth width)
     {
         switch (width)
@@ -28,6 +30,7 @@ internal static unsafe class DenseForwardSimdBody
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TL, TV>(ThreadShare share, float* a, int* rows, float* w, float* bias, float* y, DenseLayout layout)
         where TL : struct, ILanes<TV>
         where TV : struct
@@ -40,12 +43,51 @@ internal static unsafe class DenseForwardSimdBody
             var block = blocks[item];
             for (int i = block.Row; i < block.Row + block.RowCount; i++)
             {
-                long row = (long)i * layout.N;
-                for (int j = block.Column; j < block.ColumnEnd; j++)
-                {
-                    y[row + j] = DenseForwardKernel.Epilogue(layout, bias == null ? 0f : bias[j], row + j, y[row + j]);
-                }
+                Epilogue<TL, TV>(y + ((long)i * layout.N), bias, (long)i * layout.N, block.Column, block.ColumnEnd, layout);
             }
+        }
+    }
+
+    /// <summary>
+    /// Bias, activation and dropout on columns [j0, jEnd) of one output row starting at flat index
+    /// rowIndex: whole vectors lane by lane as <see cref="DenseForwardKernel.Epilogue(DenseLayout, float, long, float)"/>
+    /// does each float (the same operations in the same order), the rest through that function.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Epilogue<TL, TV>(float* row, float* bias, long rowIndex, int j0, int jEnd, DenseLayout layout)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        var d = layout.Dropout;
+        bool relu = layout.Activation == Activation.Relu;
+        bool hasBias = layout.HasBias != 0;
+        uint key = DropoutMask.StepKey(d.Seed, d.Step);
+        float scale = 1f / (1f - d.Rate);
+        int j = j0;
+        for (; j + TL.Count <= jEnd; j += TL.Count)
+        {
+            TV value = TL.Load(row + j);
+            if (hasBias)
+            {
+                value = TL.Add(value, TL.Load(bias + j));
+            }
+
+            if (relu)
+            {
+                value = TL.Relu(value);
+            }
+
+            if (d.Rate > 0f)
+            {
+                value = TL.Dropout(value, key, unchecked((uint)(rowIndex + j)), d.Rate, scale);
+            }
+
+            TL.Store(value, row + j);
+        }
+
+        for (; j < jEnd; j++)
+        {
+            row[j] = DenseForwardKernel.Epilogue(layout, bias == null ? 0f : bias[j], rowIndex + j, row[j]);
         }
     }
 }

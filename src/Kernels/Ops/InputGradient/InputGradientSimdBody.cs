@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
@@ -14,6 +15,7 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class InputGradientSimdBody
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ThreadShare share, float* dy, float* w, float* y, float* dz, DenseBackwardLayout layout, float scale, SimdWidth width)
     {
         float[] transposed = ArrayPool<float>.Shared.Rent(layout.K * layout.N);
@@ -43,6 +45,7 @@ internal static unsafe class InputGradientSimdBody
     }
 
     /// <summary>wt (columns x rows) = w (rows x columns) transposed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transpose(float* w, float* wt, int rows, int columns)
     {
         for (int r = 0; r < rows; r++)
@@ -54,6 +57,7 @@ internal static unsafe class InputGradientSimdBody
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TL, TV>(ThreadShare share, float* dy, float* wt, float* y, float* dz, DenseBackwardLayout layout, float scale)
         where TL : struct, ILanes<TV>
         where TV : struct

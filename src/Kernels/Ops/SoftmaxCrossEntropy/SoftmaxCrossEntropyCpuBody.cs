@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Handwriting.Kernels.Simd;
 
 namespace Handwriting.Kernels;
@@ -10,6 +11,7 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class SoftmaxCrossEntropyCpuBody
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ThreadShare share, float* logits, int* labels, float* losses, float* correct, float* dlogits, int rows, int classes)
     {
         var (first, end) = share.Of(rows);

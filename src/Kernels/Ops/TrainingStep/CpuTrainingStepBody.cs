@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Handwriting.Kernels.Simd;
 
 namespace Handwriting.Kernels;
@@ -13,6 +14,7 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class CpuTrainingStepBody
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int thread, float* parameters, float* gradients, float* m, float* v, float* input, int* inputRows, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
     {
         var share = settings.Launch.Share(thread);

@@ -17,6 +17,7 @@ internal static unsafe class WeightGradientSimdBody
 {
     private const int BlockRows = 4;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout, SimdWidth width)
     {
         switch (width)
@@ -33,6 +34,7 @@ internal static unsafe class WeightGradientSimdBody
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TL, TV>(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout)
         where TL : struct, ILanes<TV>
         where TV : struct
@@ -156,6 +158,7 @@ internal static unsafe class WeightGradientSimdBody
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scalars(float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout, int p0, int count, int j)
     {
         for (int r = 0; r < count; r++)
@@ -172,6 +175,7 @@ internal static unsafe class WeightGradientSimdBody
     }
 
     /// <summary>The bias gradient: columns j .. j + width - 1 of dY summed over the batch rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BiasColumns<TL, TV>(float* dy, float* biasRow, DenseBackwardLayout layout, int j, int width)
         where TL : struct, ILanes<TV>
         where TV : struct
