@@ -78,8 +78,16 @@ public static class BenchCommand
 
                     if (!parse.GetValue(noPeer))
                     {
-                        output.WriteLine($"PyTorch peer, batch {batch}, {epochCount} epochs ...");
-                        results.Add(Report(output, PyTorchPeer.Train(batch, epochCount, Environment.ProcessorCount, data, parse.GetValue(python)!, parse.GetValue(peerDevice)!)));
+                        foreach (var setting in PyTorchPeer.Settings(Environment.ProcessorCount))
+                        {
+                            output.WriteLine($"PyTorch peer, {setting}, batch {batch}, {epochCount} epochs ...");
+                            var peer = Report(output, PyTorchPeer.Train(batch, epochCount, setting, data, parse.GetValue(python)!, parse.GetValue(peerDevice)!));
+                            results.Add(peer);
+                            if (peer.Accelerator == "cuda")
+                            {
+                                break; // on a GPU the CPU threads hardly matter: one run
+                            }
+                        }
                     }
 
                     output.WriteLine($"float64 reference trainer, batch {batch}, {steps} steps ...");
@@ -97,14 +105,15 @@ public static class BenchCommand
             output.WriteLine();
             output.Write(report.CountsTable());
             output.WriteLine();
+            output.Write(report.Peers());
+            output.WriteLine();
+            output.Write(PhaseBreakdown.Markdown(results));
+            output.WriteLine();
             output.Write(report.Targets());
             Directory.CreateDirectory(folder);
             byte[] markdown = System.Text.Encoding.UTF8.GetBytes(report.Markdown());
             AtomicFile.Write(Path.Combine(folder, "BENCHMARKS.md"), stream => stream.Write(markdown));
-            ThroughputChart.Save(
-                Path.Combine(folder, "bench.png"),
-                results.Where(r => r.TrainImagesPerSecond is not null).Select(r => ($"{r.Trainer}\n{r.Accelerator}, batch {r.BatchSize}", r.TrainImagesPerSecond!.Value)).ToList(),
-                "Training throughput, seed model");
+            ThroughputChart.Save(Path.Combine(folder, "bench.png"), report.TrainingBars(), report.WallBars());
             output.WriteLine($"Wrote {Path.Combine(folder, "BENCHMARKS.md")} and bench.png");
             return ExitCodes.Success;
         });
