@@ -72,7 +72,8 @@ public sealed record BenchmarkReport(
                 string figures = peer.WallSeconds is double wall && peer.TrainImagesPerSecond is double rate
                     ? Invariant($"whole process {wall:F1} s, training loop {rate:N0} images/s")
                     : "no figures";
-                text.AppendLine(Invariant($"- batch {batch}, {peer.Configuration ?? peer.Trainer}: {figures} ({peer.Note})"));
+                string libraries = peer.BlasLibraries is { } files ? $"; BLAS libraries loaded: {files}" : "";
+                text.AppendLine(Invariant($"- batch {batch}, {peer.Configuration ?? peer.Trainer}: {figures} ({peer.Note}{libraries})"));
             }
 
             if (FastestPeer.ByWallTime(Results, batch) is { } byWall && FastestPeer.ByTrainingThroughput(Results, batch) is { } byRate)
@@ -192,8 +193,10 @@ public sealed record BenchmarkReport(
         bench timed it from outside. Start-up before Main is the kernel's record of the process's
         start (/proc/self/stat) against the time since boot (/proc/uptime), to 10 ms; kernel
         compilation (each op compiles when first loaded) is taken out of whichever phase it
-        happened in and counted on its own; validation is each epoch's time less its
-        training time; "other" is bench's wall time less every recorded phase.
+        happened in and counted on its own (on OpenCL, opening the device builds every kernel
+        once as a check, so most of its compilation shows in the start-up after Main); validation
+        is each epoch's time less its training time; "other" is bench's wall time less every
+        recorded phase.
 
         {PhaseBreakdown.Markdown(Results)}
         ## Kernel launches and host synchronisations

@@ -64,7 +64,7 @@ public static class PyTorchPeer
         string ranOn = root.TryGetProperty("device", out var deviceType) ? deviceType.GetString() ?? "cpu" : "cpu";
         string where = ranOn == "cuda"
             ? $"{root.GetProperty("device_name").GetString()}, model and data on the GPU, synchronised before every clock read"
-            : $"{setting}, BLAS: {Blas(root)}";
+            : $"{setting}, BLAS: {Blas(root).Kind}";
         return new TrainerResult(
             $"PyTorch {root.GetProperty("torch_version").GetString()}",
             ranOn,
@@ -75,17 +75,18 @@ public static class PyTorchPeer
             root.GetProperty("inference_images_per_second").GetDouble(),
             root.GetProperty("test_accuracy").GetDouble(),
             $"whole process, {where}",
-            ranOn == "cuda" ? "on the GPU" : setting.ToString());
+            ranOn == "cuda" ? "on the GPU" : setting.ToString(),
+            BlasLibraries: Blas(root).Libraries);
     }
 
-    /// <summary>The BLAS the peer's matmuls went to, as the script read it from its memory map: "openblas (/usr/lib/.../libblas.so.3)".</summary>
-    private static string Blas(JsonElement root)
+    /// <summary>The BLAS the peer's matmuls went to, as the script read it from its memory map: its kind ("openblas"), and the library files.</summary>
+    private static (string Kind, string? Libraries) Blas(JsonElement root)
     {
         string kind = root.TryGetProperty("blas", out var blas) ? blas.GetString() ?? "unknown" : "unknown";
         var libraries = root.TryGetProperty("blas_libraries", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray().Select(l => l.GetString()).OfType<string>().ToList()
             : [];
-        return libraries.Count > 0 ? $"{kind} ({string.Join(", ", libraries)})" : kind;
+        return (kind, libraries.Count > 0 ? string.Join(", ", libraries) : null);
     }
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -5,7 +5,8 @@ namespace Handwriting.Runner.Bench;
 /// <summary>
 /// One row of the end-to-end comparison. Figures a trainer could not give are null.
 /// <paramref name="Configuration"/> names a peer's setting (threads, BLAS) where it ran in more
-/// than one; <paramref name="Phases"/> is where our `train` process's time went, from its metrics.json.
+/// than one, <paramref name="BlasLibraries"/> the BLAS libraries it had loaded; <paramref name="Phases"/>
+/// is where our `train` process's time went, from its metrics.json.
 /// </summary>
 public sealed record TrainerResult(
     string Trainer,
@@ -18,7 +19,8 @@ public sealed record TrainerResult(
     double? TestAccuracy,
     string Note,
     string? Configuration = null,
-    RunPhases? Phases = null)
+    RunPhases? Phases = null,
+    string? BlasLibraries = null)
 {
     /// <summary>True for a PyTorch row, the peer every ratio is taken against.</summary>
     public bool IsPeer => Trainer.StartsWith("PyTorch", StringComparison.Ordinal);

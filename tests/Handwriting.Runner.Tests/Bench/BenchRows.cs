@@ -12,7 +12,7 @@ internal static class BenchRows
         new("handwriting", "cpu", batch, 5, imagesPerSecond, wall, 30_000, 0.976, "whole process", Phases: phases);
 
     public static TrainerResult Peer(int batch, string configuration, double imagesPerSecond, double? wall) =>
-        new("PyTorch 1.13.1", "cpu", batch, 5, imagesPerSecond, wall, 400_000, 0.974, $"whole process, {configuration}, BLAS: openblas", configuration);
+        new("PyTorch 1.13.1", "cpu", batch, 5, imagesPerSecond, wall, 400_000, 0.974, $"whole process, {configuration}, BLAS: openblas", configuration, BlasLibraries: "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3");
 
     public static TrainerResult Failed(int batch, string configuration) =>
         new("PyTorch", "cpu", batch, 5, null, null, null, null, "exit 1: out of memory", configuration);
