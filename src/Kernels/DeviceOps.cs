@@ -8,7 +8,8 @@ namespace Handwriting.Kernels;
 /// The ops of one accelerator. Loading compiles, so each op is loaded on first use and then
 /// reused for the life of the device; any <see cref="IDeviceOp{TSelf}"/> loads through
 /// <see cref="Get{T}"/>, and the properties below only name the ones the trainer runs.
-/// Every launch goes through <see cref="Launching"/>, which counts it and splits its work.
+/// Every launch goes through <see cref="Launching"/>, which counts it and splits its work;
+/// the time each load takes is summed in <see cref="DeviceCounters.CompileSeconds"/>.
 /// </summary>
 public sealed class DeviceOps : IDisposable
 {
@@ -98,7 +99,9 @@ public sealed class DeviceOps : IDisposable
         {
             if (!_loaded.TryGetValue(typeof(T), out object? op))
             {
+                long start = System.Diagnostics.Stopwatch.GetTimestamp();
                 op = T.Load(this);
+                Counters.Compiled(System.Diagnostics.Stopwatch.GetTimestamp() - start);
                 _loaded.Add(typeof(T), op);
             }
 

@@ -109,8 +109,12 @@ public sealed class TrainingRun : IDisposable
         return (evaluation, first);
     }
 
-    /// <summary>Writes model.bin, history.json and metrics.json; <paramref name="pathOf"/> says where each file name goes.</summary>
-    public void WriteFiles(Func<string, string> pathOf, IReadOnlyList<EpochMetrics> history, EvaluationResult evaluation, FirstTestImage first)
+    /// <summary>
+    /// Writes model.bin, history.json and metrics.json; <paramref name="pathOf"/> says where each
+    /// file name goes. <paramref name="phases"/>, when given, is asked just before metrics.json is
+    /// written, so that the phases it records include the writing of the other two files.
+    /// </summary>
+    public void WriteFiles(Func<string, string> pathOf, IReadOnlyList<EpochMetrics> history, EvaluationResult evaluation, FirstTestImage first, Func<RunPhases>? phases = null)
     {
         ArgumentNullException.ThrowIfNull(pathOf);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -135,7 +139,8 @@ public sealed class TrainingRun : IDisposable
             Train.Count,
             Validation.Count,
             Test.Count,
-            first));
+            first,
+            phases?.Invoke()));
     }
 
     /// <summary>Frees the trainer, the device's buffers and then the device, in that order.</summary>

@@ -13,7 +13,8 @@ namespace Handwriting.Runner.Bench;
 
 /// <summary>
 /// Our trainer measured two ways: `handwriting train` as a whole child process (wall time, as a
-/// user waits for it; training images per second from its history), then, in this process, the
+/// user waits for it; training images per second from its history; where the time went from its
+/// metrics.json), then, in this process, the
 /// saved model's inference throughput over the test set and the launches and host
 /// synchronisations a training step makes.
 /// </summary>
@@ -40,7 +41,7 @@ public static class OwnTrainerBenchmark
         var metrics = Read<MetricsFile>(Path.Combine(runFolder, "metrics.json"));
         double trainSeconds = history.TrainSeconds.Sum();
         double inference = InferenceImagesPerSecond(kind, Path.Combine(runFolder, "model.bin"), test);
-        return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, metrics.TrainImages * (double)epochs / trainSeconds, outcome.WallSeconds, inference, metrics.TestAccuracy, "whole process");
+        return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, metrics.TrainImages * (double)epochs / trainSeconds, outcome.WallSeconds, inference, metrics.TestAccuracy, "whole process", Phases: metrics.Phases);
     }
 
     /// <summary>Images per second of the forward pass over the 10,000 test images, the best of three passes after a warm-up.</summary>

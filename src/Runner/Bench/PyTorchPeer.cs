@@ -6,20 +6,37 @@ namespace Handwriting.Runner.Bench;
 
 /// <summary>
 /// benchmarks/peers/pytorch_mlp.py, the same model and training in PyTorch, run as a whole
-/// process by Debian's own python3 (which has python3-torch) on the same number of threads, or
-/// by another interpreter (`bench --python`). Device "cpu", "cuda" or "auto" (`bench --pytorch-device`):
-/// on CUDA the script keeps model and data on the GPU and synchronises before every clock read.
+/// process by Debian's own python3 (which has python3-torch), or by another interpreter
+/// (`bench --python`), in each of its <see cref="Settings"/>. Device "cpu", "cuda" or "auto"
+/// (`bench --pytorch-device`): on CUDA the script keeps model and data on the GPU and
+/// synchronises before every clock read.
 /// </summary>
 public static class PyTorchPeer
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    public static TrainerResult Train(int batchSize, int epochs, int threads, string? dataOption, string interpreter = Interpreter, string device = "cpu")
+    /// <summary>Torch's intra- and inter-op threads and OpenBLAS's threads for one run of the peer.</summary>
+    public sealed record Setting(int Threads, int BlasThreads)
+    {
+        public override string ToString() =>
+            $"{Threads} {(Threads == 1 ? "thread" : "threads")}, {BlasThreads}-thread BLAS";
+    }
+
+    /// <summary>
+    /// PyTorch's candidates for its fastest configuration on <paramref name="processors"/> cores:
+    /// one thread, and one thread per core over a one-thread BLAS (two torch threads over a
+    /// multi-threaded OpenBLAS oversubscribe the cores, several times slower). Which is faster
+    /// varies from machine to machine and day to day, so bench runs both and compares against the faster.
+    /// </summary>
+    public static IReadOnlyList<Setting> Settings(int processors) =>
+        processors <= 1 ? [new(1, 1)] : [new(1, 1), new(processors, 1)];
+
+    public static TrainerResult Train(int batchSize, int epochs, Setting setting, string? dataOption, string interpreter = Interpreter, string device = "cpu")
     {
         string? script = ScriptPath();
         if (script is null)
         {
-            return Missing(batchSize, epochs, "benchmarks/peers/pytorch_mlp.py not found (run bench from the repository)");
+            return Missing(batchSize, epochs, "benchmarks/peers/pytorch_mlp.py not found (run bench from the repository)", setting);
         }
 
         ChildProcess.Outcome outcome;
@@ -27,19 +44,19 @@ public static class PyTorchPeer
         {
             outcome = ChildProcess.Run(
                 interpreter,
-                [script, "--data", MnistDirectory.Resolve(dataOption), "--epochs", epochs.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-size", batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--device", device],
+                [script, "--data", MnistDirectory.Resolve(dataOption), "--epochs", Text(epochs), "--batch-size", Text(batchSize), "--threads", Text(setting.Threads), "--blas-threads", Text(setting.BlasThreads), "--device", device],
                 TimeSpan.FromMinutes(60));
         }
         catch (Win32Exception)
         {
-            return Missing(batchSize, epochs, $"{interpreter} not found");
+            return Missing(batchSize, epochs, $"{interpreter} not found", setting);
         }
 
         string? json = outcome.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(line => line.TrimStart().StartsWith('{'));
         if (outcome.ExitCode != 0 || json is null)
         {
             string reason = outcome.Stderr.Contains("No module named 'torch'", StringComparison.Ordinal) ? "PyTorch missing: apt-get install python3-torch" : $"exit {outcome.ExitCode}: {LastLine(outcome.Stderr)}";
-            return Missing(batchSize, epochs, reason);
+            return Missing(batchSize, epochs, reason, setting);
         }
 
         using var result = JsonDocument.Parse(json);
@@ -47,7 +64,7 @@ public static class PyTorchPeer
         string ranOn = root.TryGetProperty("device", out var deviceType) ? deviceType.GetString() ?? "cpu" : "cpu";
         string where = ranOn == "cuda"
             ? $"{root.GetProperty("device_name").GetString()}, model and data on the GPU, synchronised before every clock read"
-            : $"{threads} threads, BLAS: {(root.TryGetProperty("blas", out var blas) ? blas.GetString() : "unknown")}";
+            : $"{setting}, BLAS: {Blas(root).Kind}";
         return new TrainerResult(
             $"PyTorch {root.GetProperty("torch_version").GetString()}",
             ranOn,
@@ -57,14 +74,28 @@ public static class PyTorchPeer
             outcome.WallSeconds,
             root.GetProperty("inference_images_per_second").GetDouble(),
             root.GetProperty("test_accuracy").GetDouble(),
-            $"whole process, {where}");
+            $"whole process, {where}",
+            ranOn == "cuda" ? "on the GPU" : setting.ToString(),
+            BlasLibraries: Blas(root).Libraries);
     }
+
+    /// <summary>The BLAS the peer's matmuls went to, as the script read it from its memory map: its kind ("openblas"), and the library files.</summary>
+    private static (string Kind, string? Libraries) Blas(JsonElement root)
+    {
+        string kind = root.TryGetProperty("blas", out var blas) ? blas.GetString() ?? "unknown" : "unknown";
+        var libraries = root.TryGetProperty("blas_libraries", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(l => l.GetString()).OfType<string>().ToList()
+            : [];
+        return (kind, libraries.Count > 0 ? string.Join(", ", libraries) : null);
+    }
+
+    private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 
-    private static TrainerResult Missing(int batchSize, int epochs, string reason) =>
-        new("PyTorch", "cpu", batchSize, epochs, null, null, null, null, reason);
+    private static TrainerResult Missing(int batchSize, int epochs, string reason, Setting setting) =>
+        new("PyTorch", "cpu", batchSize, epochs, null, null, null, null, reason, setting.ToString());
 
     private static string? ScriptPath()
     {

@@ -1,6 +1,13 @@
+using Handwriting.Training.Output;
+
 namespace Handwriting.Runner.Bench;
 
-/// <summary>One row of the end-to-end comparison. Figures a trainer could not give are null.</summary>
+/// <summary>
+/// One row of the end-to-end comparison. Figures a trainer could not give are null.
+/// <paramref name="Configuration"/> names a peer's setting (threads, BLAS) where it ran in more
+/// than one, <paramref name="BlasLibraries"/> the BLAS libraries it had loaded; <paramref name="Phases"/>
+/// is where our `train` process's time went, from its metrics.json.
+/// </summary>
 public sealed record TrainerResult(
     string Trainer,
     string Accelerator,
@@ -10,4 +17,14 @@ public sealed record TrainerResult(
     double? WallSeconds,
     double? InferenceImagesPerSecond,
     double? TestAccuracy,
-    string Note);
+    string Note,
+    string? Configuration = null,
+    RunPhases? Phases = null,
+    string? BlasLibraries = null)
+{
+    /// <summary>True for a PyTorch row, the peer every ratio is taken against.</summary>
+    public bool IsPeer => Trainer.StartsWith("PyTorch", StringComparison.Ordinal);
+
+    /// <summary>True for our trainer's row.</summary>
+    public bool IsOurs => Trainer == "handwriting";
+}

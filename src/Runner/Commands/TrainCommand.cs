@@ -5,6 +5,7 @@ using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Display;
 using Handwriting.Runner.Output;
+using Handwriting.Runner.Timing;
 using Handwriting.Training;
 using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Data;
@@ -18,7 +19,8 @@ namespace Handwriting.Runner.Commands;
 /// `handwriting train`: the seed notebook end to end. Parses the options, runs the steps of
 /// <see cref="TrainingRun"/> (fetch MNIST if needed, train with our kernels, evaluate on the test
 /// set, write the model, history and metrics), and around them prints, draws the plots and
-/// claims, suspends or commits the run folder.
+/// claims, suspends or commits the run folder. A <see cref="PhaseClock"/> times each part for
+/// metrics.json's "phases".
 /// </summary>
 public static class TrainCommand
 {
@@ -35,6 +37,8 @@ public static class TrainCommand
     {
         // Listening first: a Ctrl+C from here on stops at the next step boundary with a checkpoint.
         using var interrupt = StopSignal.Listen();
+        ComputeDevice? opened = null;
+        var clock = PhaseClock.FromMain(() => opened?.Counters.CompileSeconds ?? 0);
         string? resume = parse.GetValue(optionSet.Resume);
         TrainingOptions options;
         TrainingCheckpoint? checkpoint = null;
@@ -65,10 +69,12 @@ public static class TrainCommand
             target = Path.GetRelativePath(Directory.GetCurrentDirectory(), run.Target); // runs/TIMESTAMP, or TIMESTAMP-2 when taken
         }
 
+        clock.Lap(Phase.Setup);
         using var pipeline = TrainingRun.Load(options, parse.GetValue(common.Data), output.WriteLine);
         TrainChecks.Apply(() => RunData.RequireImages(MnistDirectory.Resolve(parse.GetValue(common.Data)), pipeline.Mnist, pipeline.TrainImages, options));
+        clock.Lap(Phase.Data);
 
-        var device = pipeline.Open(accelerator);
+        var device = opened = pipeline.Open(accelerator);
         output.WriteLine($"Device: {device.Description}");
         foreach (string skipped in device.SkippedAccelerators)
         {
@@ -76,6 +82,7 @@ public static class TrainCommand
         }
         TrainChecks.Apply(() => RunRequirements.Check(options, pipeline.TrainImages.PixelsPerImage, Mnist.Classes, pipeline.TrainImages.Count, pipeline.ValidationImages.Count, pipeline.Mnist.Test.Count, device.Description.MemoryBytes));
 
+        clock.Lap(Phase.Setup);
         pipeline.Prepare();
         output.WriteLine($"Training {pipeline.Trainer.Network.Shape} on {pipeline.Train.Count} images, validating on {pipeline.Validation.Count}, batch {options.BatchSize}, {options.Epochs} epochs{AugmentationText(options.Augmentation)}");
         if (checkpoint is not null)
@@ -84,6 +91,7 @@ public static class TrainCommand
         }
 
         output.Flush();
+        clock.Lap(Phase.Data);
 
         ITrainingDisplay display = ReferenceEquals(output, Console.Out) && LiveTrainingDisplay.IsSupported
             ? new LiveTrainingDisplay()
@@ -111,16 +119,26 @@ public static class TrainCommand
                 $"continue with 'handwriting train --resume {target}'");
         }
 
+        clock.Lap(Phase.Fit);
         var (evaluation, first) = pipeline.Evaluate();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test_loss: {evaluation.Summary.Loss:F4} - test_accuracy: {evaluation.Summary.Accuracy:F4}"));
         output.WriteLine($"Test image 0 (label {first.Label}): predicted {first.Predicted}; probabilities {ProbabilityText.Format(first.Probabilities)}");
 
-        pipeline.WriteFiles(run.PathOf, history, evaluation, first);
+        clock.Lap(Phase.Test);
+
+        // The plots before the files, so that metrics.json, written last, can say what they cost.
         RunPlots.Write(run, history, pipeline.Mnist.Test, evaluation);
         if (options.Augmentation is { } ranges)
         {
             RunPlots.WriteAugmented(run, AugmentationPreview.Of(device, pipeline.Train, ranges, options.Seed, RunPlots.GridDigits), pipeline.TrainImages);
         }
+
+        clock.Lap(Phase.Plots);
+        pipeline.WriteFiles(run.PathOf, history, evaluation, first, () =>
+        {
+            clock.Lap(Phase.Files);
+            return clock.Phases(ProcessStart.SecondsBeforeMain, history.Skip(checkpoint?.History.Count ?? 0));
+        });
 
         run.Commit();
         output.WriteLine($"Wrote {run.Target}: model.bin, history.json, metrics.json, accuracy.png, loss.png, predictions.png, confusion.png{(options.Augmentation is null ? "" : ", augmented.png")}");

@@ -2,7 +2,7 @@ using Handwriting.Kernels;
 
 namespace Handwriting.Training.Output;
 
-/// <summary>metrics.json: what a run reached, on what, with which settings.</summary>
+/// <summary>metrics.json: what a run reached, on what, with which settings, and where its time went (absent when the caller did not time it).</summary>
 public sealed record MetricsFile(
     double TestLoss,
     double TestAccuracy,
@@ -22,7 +22,8 @@ public sealed record MetricsFile(
     int TrainImages,
     int ValidationImages,
     int TestImages,
-    FirstTestImage FirstTestImage);
+    FirstTestImage FirstTestImage,
+    RunPhases? Phases = null);
 
 /// <summary>The notebook's step 6: the predicted probabilities of the first test image.</summary>
 public sealed record FirstTestImage(int Label, int Predicted, IReadOnlyList<float> Probabilities);

@@ -58,6 +58,24 @@ public sealed class TrainCommandTests(TrainedRun run) : IDisposable
         Assert.Equal((4800, 1200), (root.GetProperty("train_images").GetInt32(), root.GetProperty("validation_images").GetInt32()));
     }
 
+    /// <summary>metrics.json says where the run's time went; called in-process, the time before Main is unknown.</summary>
+    [Fact]
+    public void Metrics_record_the_phases_of_the_run()
+    {
+        using var metrics = JsonDocument.Parse(File.ReadAllText(run.File("metrics.json")));
+        JsonElement phases = metrics.RootElement.GetProperty("phases");
+
+        Assert.Equal(JsonValueKind.Null, phases.GetProperty("startup").ValueKind);
+        foreach (string phase in new[] { "setup", "compilation", "data", "training", "validation", "test", "plots", "files" })
+        {
+            Assert.True(phases.GetProperty(phase).GetDouble() > 0, $"{phase}: {phases.GetProperty(phase)}");
+        }
+
+        double total = phases.GetProperty("total").GetDouble();
+        Assert.Equal(new[] { "setup", "compilation", "data", "training", "validation", "test", "plots", "files" }.Sum(p => phases.GetProperty(p).GetDouble()), total, 9);
+        Assert.InRange(total, 0, run.Seconds); // the phases lie within the call that ran train
+    }
+
     [Fact]
     public void Stdout_has_a_keras_line_per_epoch_the_test_results_and_the_first_test_image()
     {

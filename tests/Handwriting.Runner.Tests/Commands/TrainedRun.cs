@@ -14,7 +14,9 @@ public sealed class TrainedRun : IDisposable
     public TrainedRun()
     {
         Folder = Path.Combine(_folder.Path, "run");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Train = CliRun.Of("train", "--limit", "6000", "--epochs", $"{Epochs}", "--out", Folder, "--accelerator", "cpu");
+        Seconds = clock.Elapsed.TotalSeconds;
         if (Train.ExitCode != 0)
         {
             throw new InvalidOperationException($"the shared training run failed with exit code {Train.ExitCode}: {Train.Stderr}");
@@ -25,6 +27,9 @@ public sealed class TrainedRun : IDisposable
     public string Folder { get; }
 
     public string Model => File("model.bin");
+
+    /// <summary>How long the in-process `train` call took, start to return.</summary>
+    public double Seconds { get; }
 
     internal CliRun Train { get; }
 
