@@ -178,6 +178,44 @@ public sealed class Trainer : IDisposable
         return history;
     }
 
+    /// <summary>
+    /// Compiles every kernel a run with <paramref name="options"/> launches on <paramref name="device"/>
+    /// (loading a kernel compiles it; each op is loaded once per device): the fused step or the
+    /// separate ops, the metric sums, the label gather, evaluation's ops, augmentation. `train` does
+    /// this while a second core reads MNIST, rather than in the first training step.
+    /// </summary>
+    public static void Precompile(ComputeDevice device, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(options);
+        var ops = device.Ops;
+        if (ops.Simd is not null)
+        {
+            _ = ops.CpuTrainingStep;
+        }
+        else
+        {
+            _ = ops.WeightGradient;
+            _ = ops.InputGradient;
+            _ = ops.Adam;
+        }
+
+        _ = ops.DenseForward;
+        _ = ops.SoftmaxCrossEntropy;
+        if (ops.Simd is not null)
+        {
+            _ = ops.DenseForwardSimd; // what evaluation launches through DenseForward on the CPU
+            _ = ops.SoftmaxCrossEntropySimd;
+        }
+
+        _ = ops.Gather;
+        _ = ops.MetricSums;
+        if (options.Augmentation is not null)
+        {
+            _ = ops.Augment;
+        }
+    }
+
     /// <summary>The seed of a run's augmentation draws, derived from the run's seed as dropout's is.</summary>
     internal static uint AugmentSeedOf(int runSeed) => DropoutMask.Hash((uint)runSeed, 0xA6u, 0u);
 

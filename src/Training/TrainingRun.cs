@@ -72,10 +72,19 @@ public sealed class TrainingRun : IDisposable
     }
 
     /// <summary>Opens the accelerator the run trains on.</summary>
-    public ComputeDevice Open(AcceleratorKind kind)
+    public ComputeDevice Open(AcceleratorKind kind) => Use(ComputeDevice.Open(kind));
+
+    /// <summary>Trains on <paramref name="device"/>, opened by the caller (for example while this run's data was read); the run owns it from here.</summary>
+    public ComputeDevice Use(ComputeDevice device)
     {
-        _device = ComputeDevice.Open(kind);
-        return _device;
+        ArgumentNullException.ThrowIfNull(device);
+        if (_device is not null)
+        {
+            throw new InvalidOperationException("the run has opened its device already");
+        }
+
+        _device = device;
+        return device;
     }
 
     /// <summary>Starts the training clock, uploads the three image sets and builds the trainer.</summary>

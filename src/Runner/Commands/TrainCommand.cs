@@ -70,11 +70,8 @@ public static class TrainCommand
         }
 
         clock.Lap(Phase.Setup);
-        using var pipeline = TrainingRun.Load(options, parse.GetValue(common.Data), output.WriteLine);
-        TrainChecks.Apply(() => RunData.RequireImages(MnistDirectory.Resolve(parse.GetValue(common.Data)), pipeline.Mnist, pipeline.TrainImages, options));
-        clock.Lap(Phase.Data);
-
-        var device = opened = pipeline.Open(accelerator);
+        using var pipeline = LoadWhileOpening(options, parse.GetValue(common.Data), accelerator, output, clock, device => opened = device);
+        var device = pipeline.Device;
         output.WriteLine($"Device: {device.Description}");
         foreach (string skipped in device.SkippedAccelerators)
         {
@@ -143,6 +140,56 @@ public static class TrainCommand
         run.Commit();
         output.WriteLine($"Wrote {run.Target}: model.bin, history.json, metrics.json, accuracy.png, loss.png, predictions.png, confusion.png{(options.Augmentation is null ? "" : ", augmented.png")}");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Reads MNIST and opens the accelerator, side by side when the files are present: reading them
+    /// (about 0.5 s) runs on a second core while this thread opens the device and compiles the
+    /// run's kernels (about 0.5 s more; FIELD-NOTES, BENCHMARKS.md's breakdown). The device is opened
+    /// on this thread, as CUDA wants. When files must be fetched first, or reading them fails, the
+    /// order is the plain one and data errors come first, as before.
+    /// </summary>
+    private static TrainingRun LoadWhileOpening(TrainingOptions options, string? dataOption, AcceleratorKind accelerator, TextWriter output, PhaseClock clock, Action<ComputeDevice> opened)
+    {
+        var loading = MnistDirectory.AllPresent(dataOption)
+            ? Task.Run(() => TrainingRun.Load(options, dataOption, output.WriteLine))
+            : Task.FromResult(TrainingRun.Load(options, dataOption, output.WriteLine));
+        ComputeDevice? device = null;
+        try
+        {
+            device = ComputeDevice.Open(accelerator);
+            opened(device);
+            Trainer.Precompile(device, options);
+            clock.Lap(Phase.Setup);
+            var pipeline = loading.GetAwaiter().GetResult();
+            TrainChecks.Apply(() => RunData.RequireImages(MnistDirectory.Resolve(dataOption), pipeline.Mnist, pipeline.TrainImages, options));
+            clock.Lap(Phase.Data);
+            pipeline.Use(device);
+            device = null; // the run owns it now
+            return pipeline;
+        }
+        catch
+        {
+            AwaitQuietly(loading)?.Dispose(); // a data error is reported first, as when the two ran in turn
+            throw;
+        }
+        finally
+        {
+            device?.Dispose();
+        }
+    }
+
+    /// <summary>The loaded run, or null when loading failed; rethrows the loading's failure only when it is a data error, which outranks the caller's.</summary>
+    private static TrainingRun? AwaitQuietly(Task<TrainingRun> loading)
+    {
+        try
+        {
+            return loading.GetAwaiter().GetResult();
+        }
+        catch (Exception error) when (error is not MnistDataException and not UsageException)
+        {
+            return null;
+        }
     }
 
     private static string AugmentationText(AugmentRanges? ranges) => ranges switch

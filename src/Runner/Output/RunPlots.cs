@@ -14,15 +14,18 @@ public static class RunPlots
         var points = history
             .Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss ?? double.NaN, e.ValidationAccuracy ?? double.NaN))
             .ToList();
-        TrainingCurves.SaveAccuracy(points, run.PathOf("accuracy.png"));
-        TrainingCurves.SaveLoss(points, run.PathOf("loss.png"));
-
         int shown = Math.Min(GridDigits, test.Count);
         var digits = Enumerable.Range(0, shown)
             .Select(i => (test.Pixels.AsSpan(i * test.PixelsPerImage, test.PixelsPerImage).ToArray(), (int?)evaluation.Predictions[i], (int?)test.Labels[i]))
             .ToList();
-        PredictionGrid.Save(run.PathOf("predictions.png"), digits, $"First {shown} test images: predicted (true)");
-        ConfusionMatrixPlot.Save(run.PathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set");
+
+        // Four independent pictures, drawn side by side: rendering is most of the plots' cost
+        // (about half a second one after another on the 2-core build machine; BENCHMARKS.md).
+        Parallel.Invoke(
+            () => TrainingCurves.SaveAccuracy(points, run.PathOf("accuracy.png")),
+            () => TrainingCurves.SaveLoss(points, run.PathOf("loss.png")),
+            () => PredictionGrid.Save(run.PathOf("predictions.png"), digits, $"First {shown} test images: predicted (true)"),
+            () => ConfusionMatrixPlot.Save(run.PathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set"));
     }
 
     /// <summary>augmented.png: the first training images (in file order) under the first step's augmentation draws, captioned with their labels.</summary>
