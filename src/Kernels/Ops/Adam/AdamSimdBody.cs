@@ -30,12 +30,52 @@ internal static unsafe class AdamSimdBody
         }
     }
 
+    /// <summary>
+    /// As <see cref="Run"/>, over a rows x columns block of parameters at offset (a layer's weights,
+    /// or its bias as one row), with this thread taking the columns of its share of column chunks
+    /// (2 vectors wide), as the forward and weight-gradient bodies split a layer: in the fused step
+    /// each thread then updates the weights its own core's cache holds. Element-wise, so any split
+    /// gives the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunColumns(ThreadShare share, float* parameters, float* gradients, float* m, float* v, long offset, int rows, int columns, AdamStep step, SimdWidth width)
+    {
+        int chunk = 2 * width.Floats();
+        var (firstChunk, endChunk) = share.Of((columns + chunk - 1) / chunk);
+        long c0 = firstChunk * chunk, c1 = Math.Min(columns, endChunk * chunk);
+        for (long r = 0; r < rows; r++)
+        {
+            long start = offset + (r * columns);
+            switch (width)
+            {
+                case SimdWidth.Bits512:
+                    Update<Lanes512, Vector512<float>>(parameters, gradients, m, v, start + c0, start + c1, step);
+                    break;
+                case SimdWidth.Bits256:
+                    Update<Lanes256, Vector256<float>>(parameters, gradients, m, v, start + c0, start + c1, step);
+                    break;
+                default:
+                    Update<Lanes128, Vector128<float>>(parameters, gradients, m, v, start + c0, start + c1, step);
+                    break;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step)
         where TL : struct, ILanes<TV>
         where TV : struct
     {
         var (first, end) = share.Of(count, TL.Count);
+        Update<TL, TV>(parameters, gradients, m, v, first, end, step);
+    }
+
+    /// <summary>Adam on elements [first, end): whole vectors, then scalars.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Update<TL, TV>(float* parameters, float* gradients, float* m, float* v, long first, long end, AdamStep step)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
         TV oneMinusBeta1 = TL.Broadcast(1f - step.Beta1), oneMinusBeta2 = TL.Broadcast(1f - step.Beta2);
         TV keep = TL.Broadcast(step.Keep), alpha = TL.Broadcast(step.Alpha), epsilon = TL.Broadcast(step.Epsilon);
         TV flushBelow = TL.Broadcast(Adam.FlushBelow);

@@ -59,6 +59,13 @@ internal static unsafe class CpuTrainingStepBody
             SpinBarrier.Wait(barrier, threads);
         }
 
-        AdamSimdBody.Run(share, parameters, gradients, m, v, settings.ParameterCount, settings.Adam, width);
+        // Adam layer by layer, each thread on the columns it computed in the forward pass and the
+        // weight gradient, so that a core updates the weights its own cache holds.
+        for (int l = 0; l <= last; l++)
+        {
+            var layer = StepLayer.ReadFrom(layers + (l * StepLayer.Ints));
+            AdamSimdBody.RunColumns(share, parameters, gradients, m, v, layer.WeightsOffset, layer.In, layer.Out, settings.Adam, width);
+            AdamSimdBody.RunColumns(share, parameters, gradients, m, v, layer.BiasOffset, 1, layer.Out, settings.Adam, width);
+        }
     }
 }

@@ -7,8 +7,8 @@ namespace Handwriting.Kernels;
 /// <summary>
 /// The arithmetic of <see cref="WeightGradientSimd"/>, over raw pointers: CPU-only .NET code.
 /// gradient ((K + 1) x N) = [A^T . dY ; the column sums of dY], A read through the batch's row
-/// indices. Work items are blocks of 4 weight rows by 2 vectors of columns, then the bias row in
-/// runs of 2 vectors; per batch row a block broadcasts 4 floats of A and loads 2 vectors of dY
+/// indices. Work items are blocks of 4 weight rows by 2 vectors of columns, and the bias row's
+/// run of the same columns; per batch row a block broadcasts 4 floats of A and loads 2 vectors of dY
 /// (dY's rows for a chunk, 32 x 128 bytes at batch 32, stay in the level-1 cache).
 /// Each sum runs over the batch rows from 0 with a multiply and an add, as in
 /// <see cref="WeightGradientKernel"/>: the same bits at every width.
@@ -39,15 +39,19 @@ internal static unsafe class WeightGradientSimdBody
         where TL : struct, ILanes<TV>
         where TV : struct
     {
+        // Items are column chunk first (each chunk's weight-row blocks, then its bias run), so a
+        // thread takes whole chunks of columns: the columns it reads in the forward pass and
+        // updates in the fused step's Adam, which then stay in its core's cache.
         int chunk = 2 * TL.Count;
         int chunks = (layout.N + chunk - 1) / chunk;
-        long weightBlocks = (long)((layout.K + BlockRows - 1) / BlockRows) * chunks;
-        var (first, end) = share.Of(weightBlocks + chunks);
+        int perChunk = ((layout.K + BlockRows - 1) / BlockRows) + 1;
+        var (first, end) = share.Of((long)perChunk * chunks);
         for (long item = first; item < end; item++)
         {
-            bool bias = item >= weightBlocks;
-            int p0 = bias ? layout.K : (int)(item / chunks) * BlockRows;
-            int j0 = (int)((bias ? item - weightBlocks : item) % chunks) * chunk;
+            int within = (int)(item % perChunk);
+            bool bias = within == perChunk - 1;
+            int p0 = bias ? layout.K : within * BlockRows;
+            int j0 = (int)(item / perChunk) * chunk;
             int jEnd = Math.Min(j0 + chunk, layout.N);
             int count = bias ? 1 : Math.Min(BlockRows, layout.K - p0);
             for (int j = j0; j < jEnd;)
