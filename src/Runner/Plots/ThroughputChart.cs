@@ -22,8 +22,8 @@ public static class ThroughputChart
         using var right = multiplot.GetPlot(1);
         Fill(left, training, "Training loop: images/s (higher is better)", "Training images per second");
         Fill(right, wall, "Whole process: seconds (lower is better)", "Seconds, start to exit");
-        int width = Math.Max(1400, 2 * 150 * Math.Max(training.Count, wall.Count));
-        byte[] png = multiplot.Render(width, 640).GetImageBytes(ImageFormat.Png);
+        int width = Math.Max(1400, 2 * 120 * Math.Max(training.Count, wall.Count));
+        byte[] png = multiplot.Render(width, 700).GetImageBytes(ImageFormat.Png);
         AtomicFile.Write(path, stream => stream.Write(png));
     }
 
