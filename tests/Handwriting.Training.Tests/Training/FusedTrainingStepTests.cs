@@ -14,7 +14,7 @@ namespace Handwriting.Training.Tests.Training;
 /// <see cref="CpuTrainingStep"/> a step) against the same steps as separate launches of the
 /// portable kernels (<see cref="DeviceOps.Simd"/> null), at every width this machine accelerates
 /// (wider ones would be emulated; the trainer never picks them): parameters, gradients, Adam's
-/// moments, losses and hits bit for bit after every step, including a last partial batch. And the
+/// moments, logits, losses and hits bit for bit after every step, including a last partial batch. And the
 /// fused step against the float64 <see cref="ReferenceNetwork"/>, within
 /// <see cref="TrainingStepTests"/>' tolerances.
 /// </summary>
@@ -76,6 +76,7 @@ public sealed class FusedTrainingStepTests
             SameBits.Assert(expected.Gradients, actual.Gradients, $"gradients, {at}");
             SameBits.Assert(expected.M, actual.M, $"Adam's m, {at}");
             SameBits.Assert(expected.V, actual.V, $"Adam's v, {at}");
+            SameBits.Assert(expected.Logits, actual.Logits, $"logits, {at}");
             SameBits.Assert(expected.Losses, actual.Losses, $"losses, {at}");
             SameBits.Assert(expected.Correct, actual.Correct, $"correct, {at}");
             Assert.Equal(portable.AdamSteps, fused.AdamSteps);
@@ -151,6 +152,8 @@ public sealed class FusedTrainingStepTests
         private readonly MemoryBuffer1D<int, Stride1D.Dense> _indices = accelerator.Allocate1D(batch.Indices.Length == 0 ? [0] : batch.Indices);
         private readonly MemoryBuffer1D<int, Stride1D.Dense> _labels = accelerator.Allocate1D(batch.Labels);
 
+        public int Rows => batch.Rows;
+
         public MemoryBuffer1D<float, Stride1D.Dense> Losses { get; } = accelerator.Allocate1D<float>(batch.Rows);
 
         public MemoryBuffer1D<float, Stride1D.Dense> Correct { get; } = accelerator.Allocate1D<float>(batch.Rows);
@@ -174,13 +177,14 @@ public sealed class FusedTrainingStepTests
         }
     }
 
-    private sealed record State(float[] Parameters, float[] Gradients, float[] M, float[] V, float[] Losses, float[] Correct)
+    private sealed record State(float[] Parameters, float[] Gradients, float[] M, float[] V, float[] Logits, float[] Losses, float[] Correct)
     {
         public static State Of(DeviceNetwork network, StepBuffers buffers) => new(
             network.ReadParameters(),
             network.Gradients.GetAsArray(),
             network.AdamFirstMoments.GetAsArray(),
             network.AdamSecondMoments.GetAsArray(),
+            network.Logits(buffers.Rows).GetAsArray(),
             buffers.Losses.GetAsArray1D(),
             buffers.Correct.GetAsArray1D());
     }
