@@ -52,6 +52,9 @@ public abstract class DenseForwardContract(DeviceFixture fixture) : DeviceTests(
         return output;
     }
 
+    /// <summary>Every argument a wrong shape can be given in.</summary>
+    public static TheoryData<string> Arguments => new() { "a", "rows", "w", "bias", "y" };
+
     protected void AssertRejectsWrongShape(DenseForwardRun run, string argument)
     {
         const int m = 5, k = 3, n = 6;
@@ -94,11 +97,7 @@ public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardCon
         AssertMatchesReference(Ops.DenseForward.Run, "DenseForward", 1101, m, k, n, activation, withBias, gather, rate);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("w")]
-    [InlineData("bias")]
-    [InlineData("y")]
+    [MemberData(nameof(Arguments), MemberType = typeof(DenseForwardContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.DenseForward.Run, argument);
 
@@ -193,11 +192,7 @@ public abstract class DenseForwardTiledTests(DeviceFixture fixture) : DenseForwa
         AssertMatchesReference(Ops.DenseForwardTiled.Run, "DenseForwardTiled", 1301, m, k, n, activation, withBias, gather, rate);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("w")]
-    [InlineData("bias")]
-    [InlineData("y")]
+    [MemberData(nameof(Arguments), MemberType = typeof(DenseForwardContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.DenseForwardTiled.Run, argument);
 
@@ -236,11 +231,7 @@ public sealed class DenseForwardSimdOnCpu(PortableCpuDeviceFixture fixture) : De
     }
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("w")]
-    [InlineData("bias")]
-    [InlineData("y")]
+    [MemberData(nameof(Arguments), MemberType = typeof(DenseForwardContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
 

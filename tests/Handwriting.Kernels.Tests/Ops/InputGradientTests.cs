@@ -43,6 +43,9 @@ public abstract class InputGradientContract(DeviceFixture fixture) : DeviceTests
         return output;
     }
 
+    /// <summary>Every argument a wrong shape can be given in.</summary>
+    public static TheoryData<string> Arguments => new() { "dy", "w", "y", "dz" };
+
     protected void AssertRejectsWrongShape(InputGradientRun run, string argument)
     {
         const int m = 5, k = 3, n = 6;
@@ -78,10 +81,7 @@ public abstract class InputGradientTests(DeviceFixture fixture) : InputGradientC
         AssertMatchesReference(Ops.InputGradient.Run, "InputGradient", m, k, n, rate);
 
     [DeviceTheory]
-    [InlineData("dy")]
-    [InlineData("w")]
-    [InlineData("y")]
-    [InlineData("dz")]
+    [MemberData(nameof(Arguments), MemberType = typeof(InputGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.InputGradient.Run, argument);
 }
@@ -118,10 +118,7 @@ public sealed class InputGradientSimdOnCpu(PortableCpuDeviceFixture fixture) : I
     }
 
     [DeviceTheory]
-    [InlineData("dy")]
-    [InlineData("w")]
-    [InlineData("y")]
-    [InlineData("dz")]
+    [MemberData(nameof(Arguments), MemberType = typeof(InputGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
 

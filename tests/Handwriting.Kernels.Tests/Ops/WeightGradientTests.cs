@@ -45,6 +45,9 @@ public abstract class WeightGradientContract(DeviceFixture fixture) : DeviceTest
         return output;
     }
 
+    /// <summary>Every argument a wrong shape can be given in.</summary>
+    public static TheoryData<string> Arguments => new() { "a", "rows", "dy", "gradient" };
+
     protected void AssertRejectsWrongShape(WeightGradientRun run, string argument)
     {
         const int m = 5, k = 3, n = 6;
@@ -82,10 +85,7 @@ public abstract class WeightGradientTests(DeviceFixture fixture) : WeightGradien
         AssertMatchesReference(Ops.WeightGradient.Run, "WeightGradient", 1201, m, k, n, gather);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("dy")]
-    [InlineData("gradient")]
+    [MemberData(nameof(Arguments), MemberType = typeof(WeightGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.WeightGradient.Run, argument);
 }
@@ -127,10 +127,7 @@ public abstract class WeightGradientTiledTests(DeviceFixture fixture) : WeightGr
         AssertMatchesReference(Ops.WeightGradientTiled.Run, "WeightGradientTiled", 1401, m, k, n, gather);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("dy")]
-    [InlineData("gradient")]
+    [MemberData(nameof(Arguments), MemberType = typeof(WeightGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.WeightGradientTiled.Run, argument);
 
@@ -169,10 +166,7 @@ public sealed class WeightGradientSimdOnCpu(PortableCpuDeviceFixture fixture) : 
     }
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("dy")]
-    [InlineData("gradient")]
+    [MemberData(nameof(Arguments), MemberType = typeof(WeightGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
 
