@@ -19,7 +19,7 @@ public static class CheckCatalog
         .. WithSimd(AdamCases.All(), CheckVariants.Portable),
         .. MetricSumsCases.All(),
         .. AugmentCases.All(),
-        .. DropoutMaskCases.All(),
+        .. WithSimd(DropoutMaskCases.All(), CheckVariants.Blocked),
         .. WithSimd(TrainingStepCases.All(), CheckVariants.Network, width => $"fused {CheckVariants.Simd(width)}"),
     ];
 

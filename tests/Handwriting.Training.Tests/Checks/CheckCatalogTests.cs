@@ -35,6 +35,7 @@ public sealed class CheckCatalogTests
     [InlineData("InputGradient", CheckVariants.Portable, "")]
     [InlineData("SoftmaxCrossEntropy", CheckVariants.Portable, "")]
     [InlineData("Adam", CheckVariants.Portable, "")]
+    [InlineData("DropoutMask", CheckVariants.Blocked, "")]
     [InlineData("TrainingStep", CheckVariants.Network, "fused ")]
     public void The_cpu_only_variants_are_checked_at_every_width_at_the_same_shapes(string op, string launchedOnCpu, string prefix)
     {
