@@ -154,3 +154,18 @@ public sealed class AdamSimdOnCpu(PortableCpuDeviceFixture fixture) : AdamTests(
     private AdamRun Simd(SimdWidth width) =>
         (parameters, gradients, m, v, count, settings, step) => Ops.AdamSimd.Run(parameters, gradients, m, v, count, settings, step, width);
 }
+
+/// <summary><see cref="Adam.Flushed"/>, the rule both Adam kernels apply to each new moment.</summary>
+public sealed class AdamFlushedTests
+{
+    [Theory]
+    [InlineData(0f, 0f)]
+    [InlineData(9.9e-31f, 0f)]
+    [InlineData(-9.9e-31f, 0f)]
+    [InlineData(1e-45f, 0f)] // the smallest subnormal
+    [InlineData(1e-30f, 1e-30f)]
+    [InlineData(-2e-30f, -2e-30f)]
+    [InlineData(0.5f, 0.5f)]
+    public void Flushes_exactly_what_is_below_the_threshold(float x, float expected) =>
+        SameBits.Assert([expected], [Adam.Flushed(x)], $"Adam.Flushed({x:R})");
+}
