@@ -4,6 +4,8 @@ using Handwriting.Kernels.Reference;
 using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Simd;
 using Handwriting.Training.Model;
 using ILGPU;
 
@@ -46,6 +48,22 @@ public class AdamBenchmarks : DeviceBenchmark, IMeasuredWork
         Synchronize();
     }
 
+    /// <summary>The CPU-only SIMD variant at the widest width the hardware accelerates: what the trainer runs on the CPU accelerator.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void AdamSimd() => AdamSimdAt(SimdWidths.Widest);
+
+    /// <summary>The SIMD variant at 128 bits, the width every x64 and ARM64 CPU accelerates.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void AdamSimd128() => AdamSimdAt(SimdWidth.Bits128);
+
+    private void AdamSimdAt(SimdWidth width)
+    {
+        Ops.AdamSimd.Run(_parameters, _gradients, _m, _v, Parameters, Settings, Step, width);
+        Synchronize();
+    }
+
     protected override void Prepare()
     {
         var parameters = RandomData.Uniform(Parameters, -0.08f, 0.08f, seed: 61);
@@ -56,5 +74,10 @@ public class AdamBenchmarks : DeviceBenchmark, IMeasuredWork
         (_v, _v64) = (Upload(new float[Parameters]), new double[Parameters]);
 
         AdamKernel();
+        if (!OnGpu)
+        {
+            AdamSimd();
+            AdamSimd128();
+        }
     }
 }

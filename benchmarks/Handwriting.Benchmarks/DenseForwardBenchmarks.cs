@@ -4,6 +4,7 @@ using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Simd;
 using Handwriting.Kernels.Reference;
 using Handwriting.Training.Model;
 using ILGPU;
@@ -57,6 +58,16 @@ public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
         Synchronize();
     }
 
+    /// <summary>The CPU-only SIMD variant at the widest width the hardware accelerates: what the trainer runs on the CPU accelerator.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void DenseForwardSimd() => DenseForwardSimdAt(SimdWidths.Widest);
+
+    /// <summary>The SIMD variant at 128 bits, the width every x64 and ARM64 CPU accelerates.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void DenseForwardSimd128() => DenseForwardSimdAt(SimdWidth.Bits128);
+
     protected override void Prepare()
     {
         var dataset = RandomData.Uniform(DatasetRows * I, 0f, 1f, seed: 11);
@@ -79,5 +90,13 @@ public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
 
         RequireBlocked(Ops.DenseForward.Tiled, nameof(Kernels.DenseForward));
         DenseForwardBlocked();
+        DenseForwardSimd();
+        DenseForwardSimd128();
+    }
+
+    private void DenseForwardSimdAt(SimdWidth width)
+    {
+        Ops.DenseForwardSimd.Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2), width);
+        Synchronize();
     }
 }

@@ -3,6 +3,8 @@ using BenchmarkDotNet.Running;
 using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
+using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Simd;
 using Handwriting.Kernels.Reference;
 using Handwriting.Training.Model;
 using ILGPU;
@@ -38,6 +40,22 @@ public class InputGradientBenchmarks : DeviceBenchmark, IMeasuredWork
         Synchronize();
     }
 
+    /// <summary>The CPU-only SIMD variant at the widest width the hardware accelerates: what the trainer runs on the CPU accelerator.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void InputGradientSimd() => InputGradientSimdAt(SimdWidths.Widest);
+
+    /// <summary>The SIMD variant at 128 bits, the width every x64 and ARM64 CPU accelerates.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void InputGradientSimd128() => InputGradientSimdAt(SimdWidth.Bits128);
+
+    private void InputGradientSimdAt(SimdWidth width)
+    {
+        Ops.InputGradientSimd.Run(_dLogits, _w2, _hidden, _dz, Batch, O, H, Rate, width);
+        Synchronize();
+    }
+
     protected override void Prepare()
     {
         var w2 = RandomData.Uniform(H * O, -0.2f, 0.2f, seed: 14);
@@ -51,5 +69,10 @@ public class InputGradientBenchmarks : DeviceBenchmark, IMeasuredWork
         (_dz, _dz64) = (Allocate(Batch * H), new double[Batch * H]);
 
         InputGradientKernel();
+        if (!OnGpu)
+        {
+            InputGradientSimd();
+            InputGradientSimd128();
+        }
     }
 }

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Reference;
+using Handwriting.Kernels.Simd;
 using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Training.Model;
@@ -41,6 +43,15 @@ public class SoftmaxCrossEntropyBenchmarks : DeviceBenchmark, IMeasuredWork
         Synchronize();
     }
 
+    /// <summary>The CPU-only variant (scalar over raw pointers: the width only names the launch), what the trainer runs on the CPU accelerator.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void SoftmaxCrossEntropySimd()
+    {
+        Ops.SoftmaxCrossEntropySimd.Run(_logits, _labels, _losses, _correct, _dlogits, Batch, O, SimdWidths.Widest);
+        Synchronize();
+    }
+
     protected override void Prepare()
     {
         var logits = RandomData.Uniform(Batch * O, -5f, 5f, seed: 51);
@@ -52,5 +63,9 @@ public class SoftmaxCrossEntropyBenchmarks : DeviceBenchmark, IMeasuredWork
         (_dlogits, _dlogits64) = (Allocate(Batch * O), new double[Batch * O]);
 
         SoftmaxCrossEntropyKernel();
+        if (!OnGpu)
+        {
+            SoftmaxCrossEntropySimd();
+        }
     }
 }

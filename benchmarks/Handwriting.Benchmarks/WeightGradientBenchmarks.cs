@@ -4,6 +4,7 @@ using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Simd;
 using Handwriting.Kernels.Reference;
 using Handwriting.Training.Model;
 using ILGPU;
@@ -55,6 +56,22 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
         Synchronize();
     }
 
+    /// <summary>The CPU-only SIMD variant at the widest width the hardware accelerates: what the trainer runs on the CPU accelerator.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void WeightGradientSimd() => WeightGradientSimdAt(SimdWidths.Widest);
+
+    /// <summary>The SIMD variant at 128 bits, the width every x64 and ARM64 CPU accelerates.</summary>
+    [Benchmark]
+    [RunsOn(AcceleratorKind.Cpu)]
+    public void WeightGradientSimd128() => WeightGradientSimdAt(SimdWidth.Bits128);
+
+    private void WeightGradientSimdAt(SimdWidth width)
+    {
+        Ops.WeightGradientSimd.Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H, width);
+        Synchronize();
+    }
+
     protected override void Prepare()
     {
         var dataset = RandomData.Uniform(DatasetRows * I, 0f, 1f, seed: 11);
@@ -75,5 +92,7 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
 
         RequireBlocked(Ops.WeightGradient.Tiled, nameof(Kernels.WeightGradient));
         WeightGradientBlocked();
+        WeightGradientSimd();
+        WeightGradientSimd128();
     }
 }

@@ -32,12 +32,16 @@ public abstract class DeviceBenchmark : IDisposable
     /// </summary>
     protected bool OnGpu => Accelerator != AcceleratorKind.Cpu;
 
-    private ComputeDevice Device => _device ?? throw new InvalidOperationException("the benchmark's global setup has not run");
+    protected ComputeDevice Device => _device ?? throw new InvalidOperationException("the benchmark's global setup has not run");
 
     [GlobalSetup]
     public void OpenDevice()
     {
         _device = ComputeDevice.Open(Accelerator);
+
+        // The launchers run the portable kernels here, even on the CPU accelerator (where the
+        // trainer runs the CPU-only SIMD variants): each SIMD row names its variant and width.
+        _device.Ops.Simd = null;
         Prepare();
         Synchronize();
     }
@@ -79,6 +83,14 @@ public abstract class DeviceBenchmark : IDisposable
     protected ArrayView<float> Allocate(long length) => Keep(Device.Accelerator.Allocate1D<float>(length)).View;
 
     protected ArrayView<int> AllocateIntegers(long length) => Keep(Device.Accelerator.Allocate1D<int>(length)).View;
+
+    /// <summary>Disposes <paramref name="owned"/> (a network, say) with the buffers in cleanup.</summary>
+    protected T Own<T>(T owned)
+        where T : IDisposable
+    {
+        _buffers.Add(owned);
+        return owned;
+    }
 
     private MemoryBuffer1D<T, Stride1D.Dense> Keep<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer)
         where T : unmanaged

@@ -33,11 +33,14 @@ public sealed class AcceleratorSelectionTests
     {
         var devices = DeviceCatalog.List();
         var cpu = Assert.Single(devices, d => d.Kind == AcceleratorKind.Cpu);
-        Assert.Equal(Environment.ProcessorCount, cpu.Multiprocessors);
+        Assert.Equal(CpuMultiprocessors, cpu.Multiprocessors);
         Assert.StartsWith("cpu: ", cpu.ToString(), StringComparison.Ordinal);
         Assert.True(DeviceCatalog.IsPresent(AcceleratorKind.Cpu));
         Assert.True(DeviceCatalog.IsPresent(AcceleratorKind.Auto));
     }
+
+    /// <summary>What CpuConfiguration.ForHost gives: a warp of two threads per multiprocessor, one thread per core.</summary>
+    internal static int CpuMultiprocessors => Math.Max(1, Environment.ProcessorCount / CpuConfiguration.ThreadsPerWarp);
 
     private static void AssertAbsent(AcceleratorKind kind, string name)
     {
@@ -50,19 +53,24 @@ public sealed class AcceleratorSelectionTests
     }
 }
 
-/// <summary>The shared CPU device is laid out as CpuConfiguration says: one simulated multiprocessor per host core.</summary>
+/// <summary>
+/// The shared CPU device is laid out as CpuConfiguration says: one simulated thread per host core
+/// (a multiprocessor of one warp of two threads per two cores, at least one), so that the CPU-only
+/// kernels, which take every thread, run one per core.
+/// </summary>
 [Collection(CpuCollection.Name)]
 public sealed class CpuAcceleratorTests(CpuDeviceFixture fixture)
 {
     [Fact]
-    public void Has_one_multiprocessor_per_host_core()
+    public void Has_one_thread_per_host_core()
     {
         var accelerator = fixture.Device.Accelerator;
         Assert.Equal(AcceleratorType.CPU, accelerator.AcceleratorType);
         Assert.Equal(AcceleratorKind.Cpu, fixture.Device.Kind);
-        Assert.Equal(Environment.ProcessorCount, accelerator.NumMultiprocessors);
-        Assert.Equal(Environment.ProcessorCount, fixture.Device.Description.Multiprocessors);
+        Assert.Equal(AcceleratorSelectionTests.CpuMultiprocessors, accelerator.NumMultiprocessors);
+        Assert.Equal(AcceleratorSelectionTests.CpuMultiprocessors, fixture.Device.Description.Multiprocessors);
         Assert.Equal(CpuConfiguration.ThreadsPerWarp, accelerator.WarpSize);
+        Assert.Equal(Math.Max(CpuConfiguration.ThreadsPerWarp, Environment.ProcessorCount - (Environment.ProcessorCount % CpuConfiguration.ThreadsPerWarp)), accelerator.MaxNumThreads);
     }
 
     [Fact]

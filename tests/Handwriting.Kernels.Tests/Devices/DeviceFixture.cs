@@ -37,7 +37,23 @@ public abstract class DeviceFixture : IDisposable
     }
 }
 
+/// <summary>The CPU accelerator as the trainer opens it: the launchers run the CPU-only SIMD kernels at the widest width (<see cref="DeviceOps.Simd"/>).</summary>
 public sealed class CpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu);
+
+/// <summary>
+/// The CPU accelerator with <see cref="DeviceOps.Simd"/> null, so the launchers run the portable
+/// kernels (what a GPU compiles) as the CPU accelerator runs them: the CPU-only variants are then
+/// tested against these, and the portable kernels stay tested on the CPU.
+/// </summary>
+public sealed class PortableCpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu, OpenPortable)
+{
+    private static ComputeDevice OpenPortable()
+    {
+        var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        device.Ops.Simd = null;
+        return device;
+    }
+}
 
 public sealed class CudaDeviceFixture() : DeviceFixture(AcceleratorKind.Cuda);
 

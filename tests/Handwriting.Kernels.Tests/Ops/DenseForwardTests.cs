@@ -1,6 +1,8 @@
 using Handwriting.Kernels.Reference;
+using Handwriting.Kernels.Simd;
 using Handwriting.Kernels.Tests.Devices;
 using Handwriting.Kernels.Tests.Numerics;
+using Handwriting.Kernels.Tests.Simd;
 using ILGPU;
 
 namespace Handwriting.Kernels.Tests.Ops;
@@ -20,7 +22,8 @@ public delegate void DenseForwardRun(
 /// </summary>
 public abstract class DenseForwardContract(DeviceFixture fixture) : DeviceTests(fixture)
 {
-    protected void AssertMatchesReference(DenseForwardRun run, string name, int seedBase, int m, int k, int n, Activation activation, bool withBias, bool gather, float rate)
+    /// <summary>Runs <paramref name="run"/> on inputs drawn from the seed and the shape, asserts it matches the reference, and returns its output (the same inputs for the same arguments, so two kernels' outputs can be compared bit for bit).</summary>
+    protected float[] AssertMatchesReference(DenseForwardRun run, string name, int seedBase, int m, int k, int n, Activation activation, bool withBias, bool gather, float rate)
     {
         var random = new Random(RandomArrays.Seed(seedBase, m, k, n, (int)activation, withBias ? 1 : 0, gather ? 1 : 0, (int)(rate * 100)));
         int sourceRows = gather ? m + 5 : m;
@@ -44,8 +47,13 @@ public abstract class DenseForwardContract(DeviceFixture fixture) : DeviceTests(
             deviceA.View, gather ? (ArrayView<int>)deviceRows.View : ArrayView<int>.Empty, deviceW.View, withBias ? (ArrayView<float>)deviceBias.View : ArrayView<float>.Empty,
             y.View, m, k, n, activation, new DropoutSettings(rate, seed, step));
 
-        MatMulTolerance.For(k).AssertClose(expected, Download(y), $"{name} ({m}x{k}) . ({k}x{n}), {activation}, bias {withBias}, gather {gather}, dropout {rate}");
+        float[] output = Download(y);
+        MatMulTolerance.For(k).AssertClose(expected, output, $"{name} ({m}x{k}) . ({k}x{n}), {activation}, bias {withBias}, gather {gather}, dropout {rate}");
+        return output;
     }
+
+    /// <summary>Every argument a wrong shape can be given in.</summary>
+    public static TheoryData<string> Arguments => new() { "a", "rows", "w", "bias", "y" };
 
     protected void AssertRejectsWrongShape(DenseForwardRun run, string argument)
     {
@@ -69,25 +77,27 @@ public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardCon
     /// <summary>
     /// The seed model's layers (the Float4 path: K a multiple of 4, N of 8; and the scalar path for
     /// N = 10), a batch that is not a whole number of 4-row blocks, and odd extents everywhere.
+    /// The CPU-only variant runs the same cases (<see cref="DenseForwardSimdOnCpu"/>).
     /// </summary>
+    public static TheoryData<int, int, int, Activation, bool, bool, float> Cases => new()
+    {
+        { 32, 784, 128, Activation.Relu, true, true, 0.2f },
+        { 32, 784, 128, Activation.Relu, true, false, 0f },
+        { 32, 128, 10, Activation.None, true, false, 0f },
+        { 32, 784, 10, Activation.None, true, true, 0f },
+        { 7, 48, 24, Activation.Relu, false, true, 0.5f },
+        { 1, 8, 8, Activation.Relu, true, true, 0.2f },
+        { 7, 33, 5, Activation.Relu, true, true, 0.2f },
+        { 33, 7, 1, Activation.None, false, false, 0f },
+    };
+
     [DeviceTheory]
-    [InlineData(32, 784, 128, Activation.Relu, true, true, 0.2f)]
-    [InlineData(32, 784, 128, Activation.Relu, true, false, 0f)]
-    [InlineData(32, 128, 10, Activation.None, true, false, 0f)]
-    [InlineData(32, 784, 10, Activation.None, true, true, 0f)]
-    [InlineData(7, 48, 24, Activation.Relu, false, true, 0.5f)]
-    [InlineData(1, 8, 8, Activation.Relu, true, true, 0.2f)]
-    [InlineData(7, 33, 5, Activation.Relu, true, true, 0.2f)]
-    [InlineData(33, 7, 1, Activation.None, false, false, 0f)]
+    [MemberData(nameof(Cases))]
     public void Matches_reference(int m, int k, int n, Activation activation, bool withBias, bool gather, float rate) =>
         AssertMatchesReference(Ops.DenseForward.Run, "DenseForward", 1101, m, k, n, activation, withBias, gather, rate);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("w")]
-    [InlineData("bias")]
-    [InlineData("y")]
+    [MemberData(nameof(Arguments), MemberType = typeof(DenseForwardContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.DenseForward.Run, argument);
 
@@ -147,6 +157,10 @@ public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardCon
 [Collection(CpuCollection.Name)]
 public sealed class DenseForwardOnCpu(CpuDeviceFixture fixture) : DenseForwardTests(fixture);
 
+/// <summary>The portable kernel on the CPU accelerator, where the launcher would otherwise run the SIMD variant.</summary>
+[Collection(PortableCpuCollection.Name)]
+public sealed class DenseForwardPortableOnCpu(PortableCpuDeviceFixture fixture) : DenseForwardTests(fixture);
+
 [Collection(CudaCollection.Name)]
 public sealed class DenseForwardOnCuda(CudaDeviceFixture fixture) : DenseForwardTests(fixture);
 
@@ -178,11 +192,7 @@ public abstract class DenseForwardTiledTests(DeviceFixture fixture) : DenseForwa
         AssertMatchesReference(Ops.DenseForwardTiled.Run, "DenseForwardTiled", 1301, m, k, n, activation, withBias, gather, rate);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("w")]
-    [InlineData("bias")]
-    [InlineData("y")]
+    [MemberData(nameof(Arguments), MemberType = typeof(DenseForwardContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.DenseForwardTiled.Run, argument);
 
@@ -200,3 +210,31 @@ public sealed class DenseForwardTiledOnCuda(CudaDeviceFixture fixture) : DenseFo
 
 [Collection(OpenCLCollection.Name)]
 public sealed class DenseForwardTiledOnOpenCL(OpenCLDeviceFixture fixture) : DenseForwardTiledTests(fixture);
+
+/// <summary>
+/// <see cref="DenseForwardSimd"/> (CPU-only) at every width this machine accelerates: against the
+/// reference on <see cref="DenseForwardTests.Cases"/>, and bit for bit against the portable kernel
+/// on the same inputs (the fixture runs the portable kernels).
+/// </summary>
+[Collection(PortableCpuCollection.Name)]
+public sealed class DenseForwardSimdOnCpu(PortableCpuDeviceFixture fixture) : DenseForwardContract(fixture)
+{
+    public static IEnumerable<object[]> Cases => AcceleratedWidths.Times(DenseForwardTests.Cases);
+
+    [DeviceTheory]
+    [MemberData(nameof(Cases))]
+    public void Matches_reference_and_the_portable_kernel_bit_for_bit(int m, int k, int n, Activation activation, bool withBias, bool gather, float rate, SimdWidth width)
+    {
+        float[] simd = AssertMatchesReference(Simd(width), $"DenseForwardSimd {width}", 1101, m, k, n, activation, withBias, gather, rate);
+        float[] portable = AssertMatchesReference(Ops.DenseForward.Run, "DenseForward", 1101, m, k, n, activation, withBias, gather, rate);
+        SameBits.Assert(portable, simd, $"DenseForwardSimd {width} against DenseForward ({m}x{k}) . ({k}x{n}), {activation}, bias {withBias}, gather {gather}, dropout {rate}");
+    }
+
+    [DeviceTheory]
+    [MemberData(nameof(Arguments), MemberType = typeof(DenseForwardContract))]
+    public void Rejects_a_wrong_shape_before_launching(string argument) =>
+        AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
+
+    private DenseForwardRun Simd(SimdWidth width) =>
+        (a, rows, w, bias, y, m, k, n, activation, dropout) => Ops.DenseForwardSimd.Run(a, rows, w, bias, y, m, k, n, activation, dropout, width);
+}

@@ -1,6 +1,8 @@
 using Handwriting.Kernels.Reference;
+using Handwriting.Kernels.Simd;
 using Handwriting.Kernels.Tests.Devices;
 using Handwriting.Kernels.Tests.Numerics;
+using Handwriting.Kernels.Tests.Simd;
 using ILGPU;
 
 namespace Handwriting.Kernels.Tests.Ops;
@@ -20,7 +22,8 @@ public delegate void WeightGradientRun(ArrayView<float> a, ArrayView<int> rows, 
 /// </summary>
 public abstract class WeightGradientContract(DeviceFixture fixture) : DeviceTests(fixture)
 {
-    protected void AssertMatchesReference(WeightGradientRun run, string name, int seedBase, int m, int k, int n, bool gather)
+    /// <summary>Runs <paramref name="run"/> on inputs drawn from the seed and the shape, asserts it matches the reference, and returns its output (the same inputs for the same arguments, so two kernels' outputs can be compared bit for bit).</summary>
+    protected float[] AssertMatchesReference(WeightGradientRun run, string name, int seedBase, int m, int k, int n, bool gather)
     {
         var random = new Random(RandomArrays.Seed(seedBase, m, k, n, gather ? 1 : 0));
         int sourceRows = gather ? m + 5 : m;
@@ -37,8 +40,13 @@ public abstract class WeightGradientContract(DeviceFixture fixture) : DeviceTest
         using var gradient = NaNs((long)(k + 1) * n);
         run(deviceA.View, gather ? (ArrayView<int>)deviceRows.View : ArrayView<int>.Empty, deviceDy.View, gradient.View, m, k, n);
 
-        MatMulTolerance.For(m).AssertClose(expected, Download(gradient), $"{name} ({m}x{k})^T . ({m}x{n}) and column sums, gather {gather}");
+        float[] output = Download(gradient);
+        MatMulTolerance.For(m).AssertClose(expected, output, $"{name} ({m}x{k})^T . ({m}x{n}) and column sums, gather {gather}");
+        return output;
     }
+
+    /// <summary>Every argument a wrong shape can be given in.</summary>
+    public static TheoryData<string> Arguments => new() { "a", "rows", "dy", "gradient" };
 
     protected void AssertRejectsWrongShape(WeightGradientRun run, string argument)
     {
@@ -58,29 +66,36 @@ public abstract class WeightGradientContract(DeviceFixture fixture) : DeviceTest
 /// </summary>
 public abstract class WeightGradientTests(DeviceFixture fixture) : WeightGradientContract(fixture)
 {
-    /// <summary>The seed model's two layers (Float4 path for 784x128, scalar for 128x10), gathered rows, odd extents.</summary>
+    /// <summary>The seed model's two layers (Float4 path for 784x128, scalar for 128x10), gathered rows, odd extents; also the CPU-only variant's cases (<see cref="WeightGradientSimdOnCpu"/>).</summary>
+    public static TheoryData<int, int, int, bool> Cases => new()
+    {
+        { 32, 784, 128, true },
+        { 32, 784, 128, false },
+        { 32, 128, 10, false },
+        { 7, 48, 24, true },
+        { 1, 4, 8, false },
+        { 33, 7, 5, true },
+        { 1, 1, 1, false },
+        { 128, 784, 128, true },
+    };
+
     [DeviceTheory]
-    [InlineData(32, 784, 128, true)]
-    [InlineData(32, 784, 128, false)]
-    [InlineData(32, 128, 10, false)]
-    [InlineData(7, 48, 24, true)]
-    [InlineData(1, 4, 8, false)]
-    [InlineData(33, 7, 5, true)]
-    [InlineData(1, 1, 1, false)]
+    [MemberData(nameof(Cases))]
     public void Matches_reference(int m, int k, int n, bool gather) =>
         AssertMatchesReference(Ops.WeightGradient.Run, "WeightGradient", 1201, m, k, n, gather);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("dy")]
-    [InlineData("gradient")]
+    [MemberData(nameof(Arguments), MemberType = typeof(WeightGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.WeightGradient.Run, argument);
 }
 
 [Collection(CpuCollection.Name)]
 public sealed class WeightGradientOnCpu(CpuDeviceFixture fixture) : WeightGradientTests(fixture);
+
+/// <summary>The portable kernel on the CPU accelerator, where the launcher would otherwise run the SIMD variant.</summary>
+[Collection(PortableCpuCollection.Name)]
+public sealed class WeightGradientPortableOnCpu(PortableCpuDeviceFixture fixture) : WeightGradientTests(fixture);
 
 [Collection(CudaCollection.Name)]
 public sealed class WeightGradientOnCuda(CudaDeviceFixture fixture) : WeightGradientTests(fixture);
@@ -112,10 +127,7 @@ public abstract class WeightGradientTiledTests(DeviceFixture fixture) : WeightGr
         AssertMatchesReference(Ops.WeightGradientTiled.Run, "WeightGradientTiled", 1401, m, k, n, gather);
 
     [DeviceTheory]
-    [InlineData("a")]
-    [InlineData("rows")]
-    [InlineData("dy")]
-    [InlineData("gradient")]
+    [MemberData(nameof(Arguments), MemberType = typeof(WeightGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
         AssertRejectsWrongShape(Ops.WeightGradientTiled.Run, argument);
 
@@ -133,3 +145,31 @@ public sealed class WeightGradientTiledOnCuda(CudaDeviceFixture fixture) : Weigh
 
 [Collection(OpenCLCollection.Name)]
 public sealed class WeightGradientTiledOnOpenCL(OpenCLDeviceFixture fixture) : WeightGradientTiledTests(fixture);
+
+/// <summary>
+/// <see cref="WeightGradientSimd"/> (CPU-only) at every width this machine accelerates: against the
+/// reference on <see cref="WeightGradientTests.Cases"/>, and bit for bit against the portable
+/// kernel on the same inputs (the fixture runs the portable kernels).
+/// </summary>
+[Collection(PortableCpuCollection.Name)]
+public sealed class WeightGradientSimdOnCpu(PortableCpuDeviceFixture fixture) : WeightGradientContract(fixture)
+{
+    public static IEnumerable<object[]> Cases => AcceleratedWidths.Times(WeightGradientTests.Cases);
+
+    [DeviceTheory]
+    [MemberData(nameof(Cases))]
+    public void Matches_reference_and_the_portable_kernel_bit_for_bit(int m, int k, int n, bool gather, SimdWidth width)
+    {
+        float[] simd = AssertMatchesReference(Simd(width), $"WeightGradientSimd {width}", 1201, m, k, n, gather);
+        float[] portable = AssertMatchesReference(Ops.WeightGradient.Run, "WeightGradient", 1201, m, k, n, gather);
+        SameBits.Assert(portable, simd, $"WeightGradientSimd {width} against WeightGradient ({m}x{k})^T . ({m}x{n}), gather {gather}");
+    }
+
+    [DeviceTheory]
+    [MemberData(nameof(Arguments), MemberType = typeof(WeightGradientContract))]
+    public void Rejects_a_wrong_shape_before_launching(string argument) =>
+        AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
+
+    private WeightGradientRun Simd(SimdWidth width) =>
+        (a, rows, dy, gradient, m, k, n) => Ops.WeightGradientSimd.Run(a, rows, dy, gradient, m, k, n, width);
+}

@@ -10,6 +10,8 @@ namespace Handwriting.Kernels.Tests.Portability;
 /// Every kernel compiles, on a machine with no GPU, to PTX for sm_75, sm_80 and sm_90 and to
 /// OpenCL C 2.0 that clang-14 accepts. The CPU accelerator runs kernels as .NET code, so without
 /// this a kernel that only a GPU backend chokes on would pass every other test here.
+/// CPU-only kernels (<see cref="KernelCatalog.CpuOnly"/>) are not compiled: they are checked to be
+/// marked as such, opaque to ILGPU, and refused by the GPU backends.
 /// </summary>
 public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFixture<OfflineBackends>
 {
@@ -29,6 +31,19 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         "WeightGradientTiledKernel.Kernel",
     ];
 
+    /// <summary>The CPU-only kernels: each op's SIMD variant and the fused training step.</summary>
+    private static readonly string[] ExpectedCpuOnlyKernels =
+    [
+        "AdamSimd.Kernel",
+        "CpuTrainingStep.Kernel",
+        "DenseForwardSimd.Kernel",
+        "InputGradientSimd.Kernel",
+        "SoftmaxCrossEntropySimd.Kernel",
+        "WeightGradientSimd.Kernel",
+    ];
+
+    public static TheoryData<string> CpuOnlyKernels() => KernelCatalog.CpuOnlyNames();
+
     public static TheoryData<string> Kernels() => KernelCatalog.Names();
 
     [Fact]
@@ -37,7 +52,44 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         Assert.All(ExpectedKernels, name => Assert.True(KernelCatalog.All.ContainsKey(name), $"{name} has no [Kernel] attribute"));
 
         // Exactly the live kernels: one the ops no longer launch is retired, not left to compile.
-        Assert.Equal(ExpectedKernels.Order(StringComparer.Ordinal), KernelCatalog.All.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ExpectedKernels.Order(StringComparer.Ordinal), KernelCatalog.Portable.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(ExpectedCpuOnlyKernels.Order(StringComparer.Ordinal), KernelCatalog.CpuOnly.Keys.Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// A CPU-only kernel hands its work to a body marked [ILGPU.Frontend.External], which ILGPU
+    /// does not compile (the CPU accelerator calls it as .NET code); a portable kernel calls none,
+    /// or a GPU would get a call it cannot resolve.
+    /// </summary>
+    [Fact]
+    public void Exactly_the_cpu_only_kernels_call_an_external_body()
+    {
+        Assert.All(KernelCatalog.CpuOnly, kernel => Assert.True(CallsExternal(kernel.Value), $"{kernel.Key} is CPU-only but calls no [External] body"));
+        Assert.All(KernelCatalog.Portable, kernel => Assert.False(CallsExternal(kernel.Value), $"{kernel.Key} is portable but calls an [External] method"));
+    }
+
+    /// <summary>What would happen if a GPU loaded a CPU-only kernel: the PTX backend cannot compile its external body.</summary>
+    [Theory]
+    [MemberData(nameof(CpuOnlyKernels))]
+    public void A_cpu_only_kernel_does_not_compile_to_ptx(string kernel) =>
+        Assert.ThrowsAny<Exception>(() => backends.CompileToPtx(KernelCatalog.CpuOnly[kernel]).ToList());
+
+    /// <summary>The OpenCL backend writes a call to a function it never declares, which an OpenCL compiler (clang here) rejects.</summary>
+    [Theory]
+    [MemberData(nameof(CpuOnlyKernels))]
+    public void A_cpu_only_kernel_does_not_compile_to_valid_opencl_c(string kernel)
+    {
+        string source;
+        try
+        {
+            source = backends.CompileToOpenCL(KernelCatalog.CpuOnly[kernel]);
+        }
+        catch (Exception failure) when (failure is not OutOfMemoryException)
+        {
+            return; // ILGPU refused it outright: as good as clang refusing it.
+        }
+
+        Assert.False(OpenCLSyntaxCheck.Check(source).Accepted, $"clang accepted the OpenCL C of CPU-only {kernel}");
     }
 
     /// <summary>An implicitly grouped kernel takes its index first: any such method without [Kernel] would escape these tests.</summary>
@@ -92,6 +144,35 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         var (accepted, diagnostics) = OpenCLSyntaxCheck.Check(source);
         Assert.False(accepted, "clang accepted OpenCL C that calls an undeclared FusedMultiplyAdd");
         Assert.Contains("FusedMultiplyAdd", diagnostics, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the method's IL calls a method marked [ILGPU.Frontend.External].</summary>
+    private static bool CallsExternal(MethodInfo method)
+    {
+        const byte call = 0x28;
+        byte[] il = method.GetMethodBody()!.GetILAsByteArray()!;
+        for (int i = 0; i + 4 < il.Length; i++)
+        {
+            if (il[i] != call)
+            {
+                continue;
+            }
+
+            try
+            {
+                var callee = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1), method.DeclaringType!.GetGenericArguments(), null);
+                if (callee?.GetCustomAttribute<ILGPU.Frontend.ExternalAttribute>() is not null)
+                {
+                    return true;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // A 0x28 byte inside another instruction's operand, not a call.
+            }
+        }
+
+        return false;
     }
 
     private static void FusedMultiplyAddKernel(Index1D index, ArrayView<float> data) =>

@@ -11,7 +11,8 @@ namespace Handwriting.Kernels.Tests.Portability;
 /// PTX that ILGPU writes but a GPU would refuse (an unresolved function, a bad instruction for the
 /// architecture) fails here without a GPU. ptxas's own report of registers, shared memory and
 /// spills becomes docs/kernel-resources.md, which must match it (regenerate it as
-/// <see cref="RegenerateVariable"/> says).
+/// <see cref="RegenerateVariable"/> says). CPU-only kernels are not assembled (see
+/// <see cref="KernelCatalog.CpuOnly"/>).
 /// </summary>
 public sealed class PtxasTests(OfflineBackends backends) : IClassFixture<OfflineBackends>
 {
@@ -72,7 +73,8 @@ public sealed class PtxasTests(OfflineBackends backends) : IClassFixture<Offline
         text.Append("spills are bytes of local-memory stores / loads per thread.\n\n");
         text.Append("| Kernel | Architecture | Registers | Shared memory (bytes) | Spill stores / loads (bytes) |\n");
         text.Append("|---|---|---:|---:|---:|\n");
-        foreach (string kernel in KernelCatalog.All.Keys.Order(StringComparer.Ordinal))
+        // The portable kernels only: CPU-only ones never reach a GPU, so they have no row.
+        foreach (string kernel in KernelCatalog.Portable.Keys.Order(StringComparer.Ordinal))
         {
             foreach (var (architecture, usage) in Assemble(kernel))
             {

@@ -21,7 +21,11 @@ internal sealed class HandwritingProcess : IDisposable
 
     public StreamReader Stdout => _process.StandardOutput;
 
-    public static HandwritingProcess Start(string workingFolder, params string[] args)
+    public static HandwritingProcess Start(string workingFolder, params string[] args) =>
+        Start(workingFolder, new Dictionary<string, string>(), args);
+
+    /// <summary>As above, with <paramref name="environment"/> added to the child's environment (never to this process's, which other tests share).</summary>
+    public static HandwritingProcess Start(string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +33,11 @@ internal sealed class HandwritingProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = workingFolder,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "handwriting.dll"));
         foreach (string arg in args)
         {
@@ -39,9 +48,13 @@ internal sealed class HandwritingProcess : IDisposable
     }
 
     /// <summary>Runs to the end (at most two minutes) and returns what it wrote.</summary>
-    public static async Task<CliRun> RunAsync(string workingFolder, params string[] args)
+    public static Task<CliRun> RunAsync(string workingFolder, params string[] args) =>
+        RunAsync(workingFolder, new Dictionary<string, string>(), args);
+
+    /// <summary>As above, with <paramref name="environment"/> added to the child's environment.</summary>
+    public static async Task<CliRun> RunAsync(string workingFolder, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var child = Start(workingFolder, args);
+        using var child = Start(workingFolder, environment, args);
         return await child.WaitAsync(TimeSpan.FromMinutes(2));
     }
 

@@ -12,7 +12,8 @@ internal sealed record DenseForwardInputs(int M, int K, int N, float[] A, int[] 
 /// <summary>
 /// Every call `check` makes into DenseForward's launchers and its reference, in one place (to
 /// re-point when the kernels' project reorganises its ops). The blocked variant is what
-/// DenseForward.Run launches on the CPU accelerator; the tiled one is DenseForward.Run on a GPU
+/// DenseForward.Run launches on the CPU accelerator (a SIMD variant too, through the same launcher,
+/// with Ops.Simd set); the tiled one is DenseForward.Run on a GPU
 /// and DenseForwardTiled.Run on the tile-sized CPU device.
 /// </summary>
 internal static class DenseForwardAdapter
@@ -34,7 +35,7 @@ internal static class DenseForwardAdapter
         ArrayView<int> rowView = DeviceArrays.ViewOf(rows, x.Rows);
         ArrayView<float> biasView = DeviceArrays.ViewOf(bias, x.Bias);
         var ops = device.Ops;
-        if (variant == CheckVariants.Blocked || ops.DenseForward.Tiled)
+        if (variant != CheckVariants.Tiled || ops.DenseForward.Tiled)
         {
             ops.DenseForward.Run(a.View, rowView, w.View, biasView, y.View, x.M, x.K, x.N, x.Activation, x.Dropout);
         }

@@ -23,7 +23,8 @@ internal sealed record TrainingStepOutputs<T>(T[] Logits, T[] Losses, T[] Correc
 /// <summary>
 /// Every call `check` makes into the device network and the float64 reference trainer, in one
 /// place: one forward pass with dropout, the loss, the backward pass and one Adam step, as
-/// <see cref="Trainer"/> makes them (TrainingStepTests makes the same comparison).
+/// <see cref="Trainer"/> makes them (TrainingStepTests makes the same comparison); where the
+/// launchers run the CPU-only SIMD kernels, the fused step (<see cref="DeviceNetwork.TrainStep"/>).
 /// </summary>
 internal static class TrainingStepAdapter
 {
@@ -37,6 +38,14 @@ internal static class TrainingStepAdapter
         using var losses = DeviceArrays.NaNs(device, x.Rows);
         using var correct = DeviceArrays.NaNs(device, x.Rows);
         ArrayView<int> rowView = DeviceArrays.ViewOf(inputRows, x.InputRows);
+        if (device.Ops.Simd is not null)
+        {
+            // The fused CPU-only step, one launch, as the trainer takes it on the CPU accelerator:
+            // the logits stay in the network's workspace and the gradients beside Adam's update.
+            network.TrainStep(input.View, rowView, labels.View, losses.View, correct.View, x.Rows, x.DropoutRate, x.Seed, x.Step, x.Adam);
+            return new(network.Logits(x.Rows).GetAsArray(), DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), network.Gradients.GetAsArray(), network.ReadParameters());
+        }
+
         network.Forward(input.View, rowView, x.Rows, x.DropoutRate, x.Seed, x.Step);
         network.Loss(labels.View, losses.View, correct.View, x.Rows);
         float[] logits = network.Logits(x.Rows).GetAsArray();

@@ -28,7 +28,7 @@ internal static class WeightGradientAdapter
         using var gradient = DeviceArrays.NaNs(device, (long)(x.K + 1) * x.N);
         ArrayView<int> rowView = DeviceArrays.ViewOf(rows, x.Rows);
         var ops = device.Ops;
-        if (variant == CheckVariants.Blocked || ops.WeightGradient.Tiled)
+        if (variant != CheckVariants.Tiled || ops.WeightGradient.Tiled)
         {
             ops.WeightGradient.Run(a.View, rowView, dy.View, gradient.View, x.M, x.K, x.N);
         }

@@ -1,0 +1,61 @@
+using System.Runtime.Intrinsics;
+using Handwriting.Kernels.Simd;
+
+namespace Handwriting.Kernels.Tests.Simd;
+
+/// <summary>HANDWRITING_CPU_KERNELS's values, and the width the hardware reports.</summary>
+public sealed class CpuKernelChoiceTests
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("simd")]
+    [InlineData(" SIMD ")]
+    public void Unset_or_simd_is_the_widest_accelerated_width(string? value) =>
+        Assert.Equal(SimdWidths.Widest, CpuKernelChoice.Parse(value));
+
+    [Fact]
+    public void Portable_is_no_simd_width() =>
+        Assert.Null(CpuKernelChoice.Parse("portable"));
+
+    [Theory]
+    [InlineData("simd128", SimdWidth.Bits128)]
+    [InlineData("simd256", SimdWidth.Bits256)]
+    [InlineData("Simd512", SimdWidth.Bits512)]
+    public void A_width_is_that_width(string value, SimdWidth width) =>
+        Assert.Equal(width, CpuKernelChoice.Parse(value));
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("simd64")]
+    [InlineData("gpu")]
+    public void Any_other_value_is_an_error_naming_the_variable_and_the_choices(string value)
+    {
+        var error = Assert.Throws<CpuKernelChoiceException>(() => CpuKernelChoice.Parse(value));
+        Assert.Equal($"HANDWRITING_CPU_KERNELS={value} is not one of simd, portable, simd128, simd256, simd512", error.Message);
+    }
+
+    [Fact]
+    public void The_widest_width_is_what_the_hardware_accelerates()
+    {
+        var expected = Vector512.IsHardwareAccelerated ? SimdWidth.Bits512
+            : Vector256.IsHardwareAccelerated ? SimdWidth.Bits256
+            : SimdWidth.Bits128;
+        Assert.Equal(expected, SimdWidths.Widest);
+    }
+
+    [Fact]
+    public void Every_width_up_to_the_widest_is_accelerated_and_no_wider_one()
+    {
+        Assert.Equal(Enum.GetValues<SimdWidth>().Where(width => width <= SimdWidths.Widest), SimdWidths.Accelerated);
+        Assert.Contains(SimdWidth.Bits128, SimdWidths.Accelerated);
+        Assert.Equal(Vector256.IsHardwareAccelerated, SimdWidths.Accelerated.Contains(SimdWidth.Bits256));
+    }
+
+    [Theory]
+    [InlineData(SimdWidth.Bits128, 4)]
+    [InlineData(SimdWidth.Bits256, 8)]
+    [InlineData(SimdWidth.Bits512, 16)]
+    public void A_width_holds_its_bits_in_floats(SimdWidth width, int floats) =>
+        Assert.Equal(floats, width.Floats());
+}
