@@ -39,6 +39,11 @@ public static class KernelBuildCheck
         ArgumentNullException.ThrowIfNull(accelerator);
         foreach (var method in Kernels)
         {
+            if (method.GetCustomAttribute<KernelAttribute>()!.CpuOnly)
+            {
+                continue; // .NET code opaque to ILGPU: never built, never loaded off the CPU (CpuOnly)
+            }
+
             try
             {
                 _ = method.GetCustomAttribute<KernelAttribute>()!.ExplicitlyGrouped
