@@ -20,6 +20,7 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
     [InlineData("--augment --elastic NaN", "--elastic")]
     [InlineData("--augment --elastic 9", "--elastic: the elastic distortion must be between 0 and 8 pixels")]
     [InlineData("--preset fastest", "'fastest' is not a preset")]
+    [InlineData("--capture-augment", "--capture-augment needs --augment")]
     public void A_bad_augmentation_or_preset_is_a_usage_error(string arguments, string named)
     {
         CliRun result = CliRun.Of(["train", .. arguments.Split(' '), "--out", _folder.File("run"), "--accelerator", "cpu"]);
@@ -77,6 +78,25 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
     [InlineData("--augment true --elastic 0", 0f)]
     public void Augment_turns_on_the_affine_ranges_and_elastic_adds_to_them(string arguments, float elastic) =>
         Assert.Equal(AugmentRanges.Affine.WithElastic(elastic), Read(arguments).Augmentation);
+
+    [Theory]
+    [InlineData("--augment --capture-augment")]
+    [InlineData("--augment --elastic 1.5 --capture-augment")]
+    public void Capture_augment_adds_the_capture_degradations_and_nothing_else(string arguments)
+    {
+        var plain = Read(arguments.Replace(" --capture-augment", "", StringComparison.Ordinal)).Augmentation!.Value;
+
+        Assert.Equal(plain.WithCapture(CaptureRanges.Captures), Read(arguments).Augmentation);
+        Assert.False(plain.Capture.Any);
+    }
+
+    [Fact]
+    public void Capture_augment_false_or_absent_leaves_the_augmentation_as_it_was()
+    {
+        Assert.Equal(AugmentRanges.Affine, Read("--augment --capture-augment false").Augmentation);
+        Assert.Null(Read("--capture-augment false").Augmentation);
+        Assert.Equal(TrainingPresets.Best.Augmentation, Read("--preset best").Augmentation);
+    }
 
     [Fact]
     public void Augment_false_turns_a_presets_augmentation_off()
