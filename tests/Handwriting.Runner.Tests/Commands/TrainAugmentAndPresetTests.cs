@@ -21,6 +21,8 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
     [InlineData("--augment --elastic 9", "--elastic: the elastic distortion must be between 0 and 8 pixels")]
     [InlineData("--preset fastest", "'fastest' is not a preset")]
     [InlineData("--capture-augment", "--capture-augment needs --augment")]
+    [InlineData("--augment --capture-augment 1.5", "--capture-augment: every capture augmentation chance must be between 0 and 1")]
+    [InlineData("--augment --capture-augment lots", "--capture-augment: 'lots' is not a number")]
     public void A_bad_augmentation_or_preset_is_a_usage_error(string arguments, string named)
     {
         CliRun result = CliRun.Of(["train", .. arguments.Split(' '), "--out", _folder.File("run"), "--accelerator", "cpu"]);
@@ -80,21 +82,23 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
         Assert.Equal(AugmentRanges.Affine.WithElastic(elastic), Read(arguments).Augmentation);
 
     [Theory]
-    [InlineData("--augment --capture-augment")]
-    [InlineData("--augment --elastic 1.5 --capture-augment")]
-    public void Capture_augment_adds_the_capture_degradations_and_nothing_else(string arguments)
+    [InlineData("--augment", " --capture-augment", 0.5f)]
+    [InlineData("--augment --elastic 1.5", " --capture-augment", 0.5f)]
+    [InlineData("--augment", " --capture-augment 0.25", 0.25f)]
+    [InlineData("--preset best", " --capture-augment 1", 1f)]
+    public void Capture_augment_adds_the_capture_degradations_and_nothing_else(string augmentation, string capture, float chance)
     {
-        var plain = Read(arguments.Replace(" --capture-augment", "", StringComparison.Ordinal)).Augmentation!.Value;
+        var plain = Read(augmentation).Augmentation!.Value;
 
-        Assert.Equal(plain.WithCapture(CaptureRanges.Captures), Read(arguments).Augmentation);
+        Assert.Equal(plain.WithCapture(CaptureRanges.Captures.WithChance(chance)), Read(augmentation + capture).Augmentation);
         Assert.False(plain.Capture.Any);
     }
 
     [Fact]
-    public void Capture_augment_false_or_absent_leaves_the_augmentation_as_it_was()
+    public void Capture_augment_0_or_absent_leaves_the_augmentation_as_it_was()
     {
-        Assert.Equal(AugmentRanges.Affine, Read("--augment --capture-augment false").Augmentation);
-        Assert.Null(Read("--capture-augment false").Augmentation);
+        Assert.Equal(AugmentRanges.Affine, Read("--augment --capture-augment 0").Augmentation);
+        Assert.Null(Read("--capture-augment 0").Augmentation);
         Assert.Equal(TrainingPresets.Best.Augmentation, Read("--preset best").Augmentation);
     }
 

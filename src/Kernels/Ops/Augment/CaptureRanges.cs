@@ -40,11 +40,14 @@ public readonly record struct CaptureRanges(
     public const float MaxPen = 0.9f;
 
     /// <summary>
-    /// The degradations `train --capture-augment` adds, each to half the images: coarse grids of
+    /// The degradations `train --capture-augment` adds, each to half the images (another chance: <see cref="WithChance"/>): coarse grids of
     /// 7 to 20 cells across (the development set's 8 x 8 to 16 x 16 captures, the digit filling
     /// 0.6-0.9 of the frame), blur up to sigma 1.1 px, and pens from a little thinner to much thicker.
     /// </summary>
     public static CaptureRanges Captures { get; } = new(0.5f, 7f, 20f, 0.5f, 1.5f, 0.5f, -0.3f, 0.7f);
+
+    /// <summary>These ranges with every degradation given to a fraction <paramref name="chance"/> of the images.</summary>
+    public CaptureRanges WithChance(float chance) => this with { CoarseChance = chance, BlurChance = chance, PenChance = chance };
 
     /// <summary>Whether any image can be degraded: false for the default.</summary>
     public bool Any => CoarseChance > 0f || BlurChance > 0f || PenChance > 0f;
