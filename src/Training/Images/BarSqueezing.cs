@@ -5,7 +5,7 @@ namespace Handwriting.Training.Images;
 /// bar a third as wide as it is tall: scaled to MNIST's 20 pixels it becomes a blob 6 to 8 pixels
 /// wide, which MNIST never showed as a 1 (its 1s are a stroke about 3 pixels wide: the median of
 /// each row's ink) and the network reads as an 8. A narrow digit whose rows hold far more ink
-/// than that is squeezed sideways, its height kept, until its rows hold about as much as MNIST's
+/// than that, and whose rows are filled (no hole: not a narrow 0 or 8), is squeezed sideways, its height kept, until its rows hold about as much as MNIST's
 /// 1s; other digits are left alone (under 2% of MNIST's other digits are that narrow).
 /// </summary>
 internal static class BarSqueezing
@@ -15,6 +15,9 @@ internal static class BarSqueezing
 
     /// <summary>Rows with more ink than this, in pixels (the 90th percentile of MNIST's test 1s: 4.2), make a bar too thick.</summary>
     public const double ThickRowInk = 4.2;
+
+    /// <summary>A bar's rows are filled: their median ink is at least this fraction of the width. The rows of a narrow 8 or 0 cross two strokes and a hole between them.</summary>
+    public const double SolidFill = 0.75;
 
     /// <summary>What a squeezed bar's rows hold: the median of MNIST's test 1s (2.95 pixels).</summary>
     public const double TargetRowInk = 3.0;
@@ -52,6 +55,6 @@ internal static class BarSqueezing
 
         rows.Sort();
         double median = rows[rows.Count / 2];
-        return median > ThickRowInk ? Math.Max(1, (int)Math.Round(width * TargetRowInk / median, MidpointRounding.AwayFromZero)) : width;
+        return median > ThickRowInk && median >= SolidFill * width ? Math.Max(1, (int)Math.Round(width * TargetRowInk / median, MidpointRounding.AwayFromZero)) : width;
     }
 }

@@ -91,7 +91,6 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
         var plain = Read(augmentation).Augmentation!.Value;
 
         Assert.Equal(plain.WithCapture(CaptureRanges.Captures.WithChance(chance)), Read(augmentation + capture).Augmentation);
-        Assert.False(plain.Capture.Any);
     }
 
     [Fact]
@@ -100,6 +99,15 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
         Assert.Equal(AugmentRanges.Affine, Read("--augment --capture-augment 0").Augmentation);
         Assert.Null(Read("--capture-augment 0").Augmentation);
         Assert.Equal(TrainingPresets.Best.Augmentation, Read("--preset best").Augmentation);
+        Assert.False(Read("--augment").Augmentation!.Value.Capture.Any);
+    }
+
+    /// <summary>The preset adds a quarter of each capture degradation; --capture-augment 0 gives back the preset of before issue 17.</summary>
+    [Fact]
+    public void The_best_preset_adds_capture_degradations_that_0_removes()
+    {
+        Assert.Equal(AugmentRanges.Affine.WithCapture(CaptureRanges.Captures.WithChance(0.25f)), TrainingPresets.Best.Augmentation);
+        Assert.Equal(AugmentRanges.Affine, Read("--preset best --capture-augment 0").Augmentation);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ public sealed class BarSqueezingTests
 {
     private const int Side = 100;
 
-    /// <summary>Dark ink on white: a bar from x0 to x1 (exclusive), 20 to 80 tall, and optionally the same bar's outline only (a ring).</summary>
-    private static float[] Page(int x0, int x1, bool ring = false)
+    /// <summary>Dark ink on white: a bar from x0 to x1 (exclusive), 20 to 80 tall, or with wall > 0 only its outline that thick (a ring).</summary>
+    private static float[] Page(int x0, int x1, int wall = 0)
     {
         float[] page = new float[Side * Side];
         for (int y = 0; y < Side; y++)
@@ -15,7 +15,7 @@ public sealed class BarSqueezingTests
             for (int x = 0; x < Side; x++)
             {
                 bool inBar = x >= x0 && x < x1 && y >= 20 && y < 80;
-                bool inHole = ring && x >= x0 + 6 && x < x1 - 6 && y >= 26 && y < 74;
+                bool inHole = wall > 0 && x >= x0 + wall && x < x1 - wall && y >= 20 + wall && y < 80 - wall;
                 page[(y * Side) + x] = inBar && !inHole ? 0f : 1f;
             }
         }
@@ -37,13 +37,15 @@ public sealed class BarSqueezingTests
     }
 
     [Theory]
-    [InlineData(44, 56, false)]
-    [InlineData(30, 70, true)]
-    [InlineData(38, 62, true)]
-    public void A_thin_bar_a_wide_digit_and_a_narrow_ring_are_left_alone(int x0, int x1, bool ring)
+    [InlineData(44, 56, 0)]
+    [InlineData(30, 70, 6)]
+    [InlineData(38, 62, 6)]
+    [InlineData(38, 62, 8)]
+    public void A_thin_bar_a_wide_digit_and_a_narrow_ring_are_left_alone(int x0, int x1, int wall)
     {
-        // 12 of 60 px: rows of 4 px; a ring 40 px wide; a narrow ring, whose rows hold 2 x 2 px of ink.
-        float[] page = Page(x0, x1, ring);
+        // 12 of 60 px: rows of 4 px; a ring 40 px wide; narrow rings, whose rows hold 2 x 2 px of
+        // ink, or 2 x 2.7 px: more than a thick 1's, but with a hole between.
+        float[] page = Page(x0, x1, wall);
 
         Assert.Equal(
             DigitPreparation.Prepare(page, Side, Side, PreparationSteps.None),
