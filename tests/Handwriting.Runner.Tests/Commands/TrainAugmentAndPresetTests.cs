@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Handwriting.Kernels;
 using Handwriting.Runner.Commands;
 using Handwriting.Runner.Output;
@@ -184,6 +185,28 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
         Assert.Equal(options.Augmentation, ResumeFile.Read(path).Augmentation);
         File.WriteAllText(path, """{"epochs": 1, "batch_size": 32, "hidden": [128], "dropout": 0.2, "learning_rate": 0.001, "validation_split": 0.2, "seed": 0, "limit": 100}""");
         Assert.Null(ResumeFile.Read(path).Augmentation);
+    }
+
+    /// <summary>The capture degradations travel in resume.json too; a file written before they existed resumes without them.</summary>
+    [Fact]
+    public void Resume_json_keeps_the_capture_degradations_and_reads_older_files_without_them()
+    {
+        var options = TrainingPresets.Best;
+        string path = _folder.File(ResumeFile.Name);
+
+        ResumeFile.From(options).Write(path);
+
+        Assert.Equal(options.Augmentation, ResumeFile.Read(path).Augmentation);
+        using (var written = JsonDocument.Parse(File.ReadAllText(path)))
+        {
+            Assert.Equal(0.25f, written.RootElement.GetProperty("augmentation").GetProperty("capture").GetProperty("pen_chance").GetSingle());
+        }
+
+        ResumeFile.From(options with { Augmentation = AugmentRanges.Affine }).Write(path);
+        var older = JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.True(older["augmentation"]!.AsObject().Remove("capture"));
+        File.WriteAllText(path, older.ToJsonString());
+        Assert.Equal(AugmentRanges.Affine, ResumeFile.Read(path).Augmentation);
     }
 
     /// <summary>The options `train` reads from these arguments, without running it.</summary>
