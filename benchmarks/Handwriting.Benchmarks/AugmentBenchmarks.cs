@@ -12,7 +12,9 @@ namespace Handwriting.Benchmarks;
 /// Gathering one shuffled batch of 28 x 28 images through the random affine transform, with and
 /// without the elastic field, as `train --augment` does each step. Reads the indices and, per
 /// output pixel, four source pixels (bilinear sampling); writes the batch. The elastic field adds
-/// eight hashes per pixel and no memory traffic.
+/// eight hashes per pixel and no memory traffic. The capture degradations (a chance of 0.25 each,
+/// as `--preset best`) read 9 samples per pixel of a blurred image and 36 of a coarse one; the
+/// work counted stays the plain sampling's, so their cost shows as lower throughput.
 /// </summary>
 public class AugmentBenchmarks : DeviceBenchmark, IMeasuredWork
 {
@@ -33,7 +35,11 @@ public class AugmentBenchmarks : DeviceBenchmark, IMeasuredWork
     [Params(0f, 2f)]
     public float Elastic { get; set; }
 
-    private AugmentRanges Ranges => AugmentRanges.Affine.WithElastic(Elastic);
+    /// <summary>The chance of each capture degradation (<see cref="CaptureRanges"/>): 0 off, 0.25 as `--preset best`.</summary>
+    [Params(0f, 0.25f)]
+    public float Capture { get; set; }
+
+    private AugmentRanges Ranges => AugmentRanges.Affine.WithElastic(Elastic).WithCapture(Capture > 0f ? CaptureRanges.Captures.WithChance(Capture) : default);
 
     public static Work WorkOf(BenchmarkCase benchmarkCase)
     {

@@ -52,6 +52,7 @@ public sealed record TrainingOptions
         Check(Limit is null or >= 1, "--limit must be at least 1");
         Check(Augmentation?.AffineFault() is null, $"--augment: {Augmentation?.AffineFault()}");
         Check(Augmentation?.ElasticFault() is null, $"--elastic: {Augmentation?.ElasticFault()}");
+        Check(Augmentation?.Capture.Fault() is null, $"--capture-augment: {Augmentation?.Capture.Fault()}");
     }
 
     private static void Check(bool condition, string message)

@@ -195,7 +195,9 @@ public static class TrainCommand
     private static string AugmentationText(AugmentRanges? ranges) => ranges switch
     {
         null => "",
-        { Elastic: > 0f } r => string.Create(CultureInfo.InvariantCulture, $", augmented (affine + elastic {r.Elastic} px)"),
-        _ => ", augmented (affine)",
+        { Elastic: > 0f } r => string.Create(CultureInfo.InvariantCulture, $", augmented (affine + elastic {r.Elastic} px{CaptureText(r)})"),
+        { } r => $", augmented (affine{CaptureText(r)})",
     };
+
+    private static string CaptureText(AugmentRanges ranges) => ranges.Capture.Any ? " + capture" : "";
 }

@@ -64,6 +64,11 @@ public sealed class TrainOptions
         0f,
         "P");
 
+    /// <summary>Given alone, each degradation goes to half the images.</summary>
+    public const float DefaultCaptureChance = 0.5f;
+
+    public Option<float> CaptureAugment { get; } = CaptureAugmentOption();
+
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the initial weights, the shuffles, the dropout masks and the augmentation's draws", DefaultValueFactory = _ => Notebook.Seed };
 
     public Option<int?> Limit { get; } = new("--limit") { Description = "Train on the first N training images only (quick runs)", HelpName = "N" };
@@ -77,7 +82,7 @@ public sealed class TrainOptions
     };
 
     /// <summary>The options that set up a run, in --help order: all but --resume, which continues one with the options it was started with.</summary>
-    private Option[] RunOptions => [Preset, Epochs, BatchSize, Hidden, Dropout, LearningRate, LearningRateSchedule, WeightDecay, ValidationSplit, Augment, Elastic, Seed, Limit, Out];
+    private Option[] RunOptions => [Preset, Epochs, BatchSize, Hidden, Dropout, LearningRate, LearningRateSchedule, WeightDecay, ValidationSplit, Augment, Elastic, CaptureAugment, Seed, Limit, Out];
 
     public void AddTo(Command command)
     {
@@ -132,8 +137,40 @@ public sealed class TrainOptions
         return options;
     }
 
-    /// <summary>--augment turns on the standard affine ranges, --elastic adds the elastic field to them; without either, the preset's.</summary>
+    /// <summary>
+    /// --augment turns on the standard affine ranges, --elastic adds the elastic field to them,
+    /// --capture-augment the capture degradations (--capture-augment 0 removes a preset's); without any, the preset's.
+    /// </summary>
     private AugmentRanges? ReadAugmentation(ParseResult parse, AugmentRanges? preset)
+    {
+        var ranges = ReadGeometry(parse, preset);
+        if (!IsGiven(parse, CaptureAugment))
+        {
+            return ranges;
+        }
+
+        // Given without a value it is on at the default chance; 0 turns a preset's off.
+        float chance = parse.GetResult(CaptureAugment)!.Tokens.Count == 0 ? DefaultCaptureChance : parse.GetValue(CaptureAugment);
+        return ranges switch
+        {
+            { } given => given.WithCapture(chance == 0f ? default : CaptureRanges.Captures.WithChance(chance)),
+            null when chance != 0f => throw new UsageException("--capture-augment needs --augment: the capture degradations are added to the affine distortion"),
+            null => null,
+        };
+    }
+
+    private static Option<float> CaptureAugmentOption()
+    {
+        var option = FloatOption.Create(
+            "--capture-augment",
+            "Adds degradations of captured digits to the augmentation (of --augment or of the preset), each to a fraction CHANCE of the images (0.5 when no CHANCE is given; 0 turns them off): a coarse capture (7-20 cells across) enlarged back, blur, a thinner or thicker pen",
+            0f,
+            "CHANCE");
+        option.Arity = ArgumentArity.ZeroOrOne;
+        return option;
+    }
+
+    private AugmentRanges? ReadGeometry(ParseResult parse, AugmentRanges? preset)
     {
         bool augmentGiven = IsGiven(parse, Augment);
         bool elasticGiven = IsGiven(parse, Elastic);

@@ -83,6 +83,7 @@ public static class DigitPreparation
         }
 
         bool thicken = steps.HasFlag(PreparationSteps.ThickenThinStrokes);
+        bool squeeze = steps.HasFlag(PreparationSteps.SqueezeThickBars);
         (float[] Image, int Width, int Height)? working = steps.HasFlag(PreparationSteps.Deskew) ? Upright(ReadInk, box) : null;
         if (steps.HasFlag(PreparationSteps.NormaliseThickStrokes))
         {
@@ -96,8 +97,9 @@ public static class DigitPreparation
                 (row, destination) => changed.AsSpan(row * changedWidth, changedWidth).CopyTo(destination),
                 changedWidth,
                 changedHeight,
-                thicken)
-            : ScaleAndCentre(ReadInk, box.Width, box.Height, thicken);
+                thicken,
+                squeeze)
+            : ScaleAndCentre(ReadInk, box.Width, box.Height, thicken, squeeze);
     }
 
     private static (float[] Image, int Width, int Height)? Upright(SourceRowReader readInk, InkBox box)
@@ -115,10 +117,15 @@ public static class DigitPreparation
         return (AreaResampling.Resample(readInk, box.Width, box.Height, workingWidth, workingHeight), workingWidth, workingHeight);
     }
 
-    private static float[] ScaleAndCentre(SourceRowReader readInk, int width, int height, bool thicken)
+    private static float[] ScaleAndCentre(SourceRowReader readInk, int width, int height, bool thicken, bool squeeze)
     {
         (int scaledWidth, int scaledHeight) = ScaledSize(width, height);
         float[] scaled = AreaResampling.Resample(readInk, width, height, scaledWidth, scaledHeight);
+        if (squeeze && BarSqueezing.SqueezedWidth(scaled, scaledWidth, scaledHeight) is int narrower && narrower < scaledWidth)
+        {
+            scaledWidth = narrower;
+            scaled = AreaResampling.Resample(readInk, width, height, scaledWidth, scaledHeight);
+        }
 
         // Within the scaled box, so that a thickened digit keeps MNIST's 20 pixels: strokes at the
         // box's edge grow inwards only.

@@ -22,6 +22,9 @@ public enum PreparationSteps
     /// <summary>Crop to the ink above half the stroke contrast instead of a fifth, leaving a blurred capture's halo outside the box.</summary>
     CropToStrokeCores = 16,
 
+    /// <summary>Squeeze a narrow digit whose rows hold far more ink than MNIST's 1s sideways, to their width (<see cref="BarSqueezing"/>).</summary>
+    SqueezeThickBars = 32,
+
     /// <summary>
     /// What `predict` uses: deskewing and thickening, since on the generated digits of README's
     /// "Predicting your own digits" each lifted the seed model's accuracy and on re-prepared MNIST

@@ -61,6 +61,69 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
         Geometry.AssertClose(expected, Download(destination), "Augment (4 rows of 5 x 5)");
     }
 
+    /// <summary>Every capture degradation on every image, with wide ranges.</summary>
+    private static readonly CaptureRanges CaptureAlways = new(1f, 6f, 14f, 1f, 2f, 1f, -0.5f, 0.8f);
+
+    [DeviceTheory]
+    [InlineData(1, 0f, true)]
+    [InlineData(5, 0f, false)]
+    [InlineData(32, 0f, false)]
+    [InlineData(7, 0f, true)]
+    [InlineData(32, 2f, true)]
+    public void Matches_the_reference_with_the_capture_degradations(int rows, float elastic, bool always)
+    {
+        var random = new Random(RandomArrays.Seed(806, rows, (int)elastic, always ? 1 : 0));
+        float[] images = DigitLikeImages(random, 10);
+        int[] indices = RandomArrays.Ints(random, rows, 10);
+        var ranges = AugmentRanges.Affine.WithElastic(elastic).WithCapture(always ? CaptureAlways : CaptureRanges.Captures);
+        uint step = (uint)(rows + 9);
+        var expected = new double[rows * Pixels];
+        AugmentReference.Run(RandomArrays.Widen(images), indices, expected, rows, Side, ranges, Seed, step);
+
+        float[] actual = Run(images, indices, ranges, Seed, step);
+
+        Geometry.AssertClose(expected, actual, $"Augment with capture ({rows} rows), elastic {elastic}, always {always}");
+        Assert.NotEqual(Run(images, indices, AugmentRanges.Affine.WithElastic(elastic), Seed, step), actual);
+    }
+
+    /// <summary>Awkward shapes: 5 x 5 and 13 x 13 images, grids of 4 to 5 cells, more rows than source images.</summary>
+    [DeviceTheory]
+    [InlineData(5, 4)]
+    [InlineData(13, 9)]
+    public void Matches_the_reference_with_the_capture_degradations_on_odd_sized_images(int side, int count)
+    {
+        var random = new Random(RandomArrays.Seed(807, side));
+        float[] images = RandomArrays.Floats(random, 3 * side * side, 0f, 1f);
+        int[] indices = RandomArrays.Ints(random, count, 3);
+        var ranges = new AugmentRanges(-1f, 1f, -30f, 30f, 0.8f, 1.2f, 1f, CaptureAlways with { CoarseChance = 0.5f, CoarseMinCells = 4f, CoarseMaxCells = 5f });
+        var expected = new double[count * side * side];
+        AugmentReference.Run(RandomArrays.Widen(images), indices, expected, count, side, ranges, Seed, 3);
+
+        using var source = Upload(images);
+        using var rows = Upload(indices);
+        using var destination = NaNs(expected.Length);
+        Ops.Augment.Run(source.View, rows.View, destination.View, count, side, ranges, Seed, 3);
+
+        Geometry.AssertClose(expected, Download(destination), $"Augment with capture ({count} rows of {side} x {side})");
+    }
+
+    /// <summary>
+    /// Blur of spread 0, pen 0, no coarse grid: the capture path then reads every pixel as the
+    /// plain augmentation does, bit for bit (and without capture ranges the kernel is the one
+    /// it was, so `train --augment` trains as before).
+    /// </summary>
+    [DeviceFact]
+    public void Captures_that_change_nothing_give_the_plain_augmentation_bit_for_bit()
+    {
+        var random = new Random(808);
+        float[] images = DigitLikeImages(random, 5);
+        int[] indices = [4, 2, 0, 1, 3, 2];
+        var idle = new CaptureRanges(0f, 8f, 16f, 1f, 0f, 1f, 0f, 0f);
+
+        Assert.True(idle.Any);
+        Assert.Equal(Run(images, indices, AugmentRanges.Affine, Seed, 4), Run(images, indices, AugmentRanges.Affine.WithCapture(idle), Seed, 4));
+    }
+
     [DeviceFact]
     public void The_identity_returns_every_image_unchanged()
     {
@@ -129,6 +192,16 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
         var ranges = argument == "ranges" ? AugmentRanges.Affine with { ScaleMin = 0f } : AugmentRanges.Affine;
         AssertRejects(argument, destination, () => Ops.Augment.Run(
             source.View, indices.View, destination.View, ExtentOf(argument, "rows", rows), ExtentOf(argument, "side", Side), ranges, Seed, 1));
+    }
+
+    [DeviceFact]
+    public void Rejects_capture_ranges_at_fault_before_launching()
+    {
+        using var source = NaNs(2 * Pixels);
+        using var indices = Upload(new int[2]);
+        using var destination = NaNs(2 * Pixels);
+        var ranges = AugmentRanges.Affine.WithCapture(CaptureRanges.Captures with { PenMax = 1f });
+        AssertRejects("ranges", destination, () => Ops.Augment.Run(source.View, indices.View, destination.View, 2, Side, ranges, Seed, 1));
     }
 
     private float[] Run(float[] images, int[] indices, AugmentRanges ranges, uint seed, uint step)

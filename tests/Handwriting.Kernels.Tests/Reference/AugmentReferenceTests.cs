@@ -120,6 +120,98 @@ public sealed class AugmentReferenceTests
         return covariance / Math.Sqrt(varianceX * varianceY);
     }
 
+    /// <summary>The pen alone (every image, k fixed) maps each value by its level curve: 0.25 to 0.5 at k = 0.5, 0.75 to 0.5 at k = -0.5.</summary>
+    [Theory]
+    [InlineData(0.5f, 0.25, 0.5)]
+    [InlineData(0.5f, 0.6, 1.0)]
+    [InlineData(-0.5f, 0.75, 0.5)]
+    [InlineData(-0.5f, 0.4, 0.0)]
+    public void The_pen_shifts_the_ink_level(float level, double value, double expected)
+    {
+        const int side = 5;
+        var ranges = AugmentRanges.Identity.WithCapture(new CaptureRanges(0f, 8f, 8f, 0f, 0f, 1f, level, level));
+        var penned = new double[side * side];
+        AugmentReference.Run(Enumerable.Repeat(value, side * side).ToArray(), [0], penned, 1, side, ranges, seed: 1, step: 1);
+
+        Rounding.AssertClose(Enumerable.Repeat(expected, side * side).ToArray(), penned, $"pen {level} on {value}");
+    }
+
+    /// <summary>
+    /// Blur and the coarse grid average with weights that sum to 1: an evenly inked page stays
+    /// even wherever every tap falls inside it (eight pixels from the edge: a pixel reads the cells
+    /// up to 4 pixels away, 28 / 7, whose filter reaches 2.2 pixels further, plus a pixel of bilinear reach).
+    /// </summary>
+    [Fact]
+    public void Blur_and_coarse_capture_keep_an_even_page_even()
+    {
+        const int side = 28;
+        var ranges = AugmentRanges.Identity.WithCapture(new CaptureRanges(1f, 7f, 9f, 1f, 1.5f, 0f, 0f, 0f));
+        var captured = new double[4 * side * side];
+        AugmentReference.Run(Enumerable.Repeat(0.5, side * side).ToArray(), [0, 0, 0, 0], captured, 4, side, ranges, seed: 3, step: 2);
+
+        for (int r = 0; r < 4; r++)
+        {
+            for (int y = 8; y < side - 8; y++)
+            {
+                for (int x = 8; x < side - 8; x++)
+                {
+                    Assert.Equal(0.5, captured[(r * side * side) + (y * side) + x], 12);
+                }
+            }
+        }
+    }
+
+    /// <summary>A single lit pixel captured on a coarse grid spreads over its neighbours and keeps roughly its ink (a cell's average, enlarged back).</summary>
+    [Fact]
+    public void A_coarse_capture_spreads_a_dot_over_a_cell()
+    {
+        const int side = 28;
+        var image = new double[side * side];
+        image[(14 * side) + 14] = 1;
+        var ranges = AugmentRanges.Identity.WithCapture(new CaptureRanges(1f, 7f, 7f, 0f, 0f, 0f, 0f, 0f));
+        var captured = new double[side * side];
+        AugmentReference.Run(image, [0], captured, 1, side, ranges, seed: 5, step: 1);
+
+        Assert.True(captured[(14 * side) + 14] < 0.5, $"the dot kept {captured[(14 * side) + 14]:F3}");
+        Assert.True(captured.Count(v => v > 0) >= 9, "the dot did not spread");
+        Assert.InRange(captured.Sum(), 0.5, 1.5);
+    }
+
+    [Fact]
+    public void Capture_draws_follow_their_chances_and_ranges()
+    {
+        var ranges = AugmentRanges.Affine.WithCapture(CaptureRanges.Captures);
+        const int images = 4096;
+        int coarse = Enumerable.Range(0, images).Count(r => AugmentDraw.Coarse(ranges, 9, 4, r));
+        double[] spreads = Draws(images, r => AugmentDraw.BlurSpread(ranges, 9, 4, r));
+        double[] levels = Draws(images, r => AugmentDraw.PenLevel(ranges, 9, 4, r));
+        double[] cells = Draws(images, r => AugmentDraw.CoarseCells(ranges, 9, 4, r));
+
+        Assert.InRange(coarse, images * 0.45, images * 0.55);
+        Assert.InRange(spreads.Count(s => s == 0), images * 0.45, images * 0.55);
+        Assert.InRange(levels.Count(l => l == 0), images * 0.45, images * 0.55);
+        Assert.All(spreads, s => Assert.InRange(s, 0, 1.5));
+        Assert.All(levels, l => Assert.InRange(l, -0.3, 0.7));
+        Assert.All(cells, c => Assert.InRange(c, 7, 20));
+        Assert.True(Math.Abs(Correlation(spreads, levels)) < 0.08, "blur and pen draws correlate");
+    }
+
+    [Fact]
+    public void Capture_ranges_report_their_faults()
+    {
+        Assert.Null(CaptureRanges.Captures.Fault());
+        Assert.Null(default(CaptureRanges).Fault());
+        Assert.False(default(CaptureRanges).Any);
+        Assert.Contains("between 0 and 1", (CaptureRanges.Captures with { BlurChance = 1.5f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("between 0 and 1", (CaptureRanges.Captures with { PenChance = float.NaN }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("at least 4 cells", (CaptureRanges.Captures with { CoarseMinCells = 2f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("minimum above its maximum", (CaptureRanges.Captures with { CoarseMinCells = 30f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("between 0 and 4 pixels", (CaptureRanges.Captures with { BlurMaxSpread = 5f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("-0.9 and 0.9", (CaptureRanges.Captures with { PenMin = -1f }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("finite", (CaptureRanges.Captures with { PenMax = float.PositiveInfinity }).Fault(), StringComparison.Ordinal);
+        Assert.Contains("-0.9 and 0.9", AugmentRanges.Affine.WithCapture(CaptureRanges.Captures with { PenMax = 1f }).Fault(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ranges_report_their_first_fault()
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Handwriting.Kernels;
 using Handwriting.Runner.Commands;
 using Handwriting.Runner.Output;
@@ -20,6 +21,9 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
     [InlineData("--augment --elastic NaN", "--elastic")]
     [InlineData("--augment --elastic 9", "--elastic: the elastic distortion must be between 0 and 8 pixels")]
     [InlineData("--preset fastest", "'fastest' is not a preset")]
+    [InlineData("--capture-augment", "--capture-augment needs --augment")]
+    [InlineData("--augment --capture-augment 1.5", "--capture-augment: every capture augmentation chance must be between 0 and 1")]
+    [InlineData("--augment --capture-augment lots", "--capture-augment: 'lots' is not a number")]
     public void A_bad_augmentation_or_preset_is_a_usage_error(string arguments, string named)
     {
         CliRun result = CliRun.Of(["train", .. arguments.Split(' '), "--out", _folder.File("run"), "--accelerator", "cpu"]);
@@ -77,6 +81,35 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
     [InlineData("--augment true --elastic 0", 0f)]
     public void Augment_turns_on_the_affine_ranges_and_elastic_adds_to_them(string arguments, float elastic) =>
         Assert.Equal(AugmentRanges.Affine.WithElastic(elastic), Read(arguments).Augmentation);
+
+    [Theory]
+    [InlineData("--augment", " --capture-augment", 0.5f)]
+    [InlineData("--augment --elastic 1.5", " --capture-augment", 0.5f)]
+    [InlineData("--augment", " --capture-augment 0.25", 0.25f)]
+    [InlineData("--preset best", " --capture-augment 1", 1f)]
+    public void Capture_augment_adds_the_capture_degradations_and_nothing_else(string augmentation, string capture, float chance)
+    {
+        var plain = Read(augmentation).Augmentation!.Value;
+
+        Assert.Equal(plain.WithCapture(CaptureRanges.Captures.WithChance(chance)), Read(augmentation + capture).Augmentation);
+    }
+
+    [Fact]
+    public void Capture_augment_0_or_absent_leaves_the_augmentation_as_it_was()
+    {
+        Assert.Equal(AugmentRanges.Affine, Read("--augment --capture-augment 0").Augmentation);
+        Assert.Null(Read("--capture-augment 0").Augmentation);
+        Assert.Equal(TrainingPresets.Best.Augmentation, Read("--preset best").Augmentation);
+        Assert.False(Read("--augment").Augmentation!.Value.Capture.Any);
+    }
+
+    /// <summary>The preset adds a quarter of each capture degradation; --capture-augment 0 gives back the preset of before issue 17.</summary>
+    [Fact]
+    public void The_best_preset_adds_capture_degradations_that_0_removes()
+    {
+        Assert.Equal(AugmentRanges.Affine.WithCapture(CaptureRanges.Captures.WithChance(0.25f)), TrainingPresets.Best.Augmentation);
+        Assert.Equal(AugmentRanges.Affine, Read("--preset best --capture-augment 0").Augmentation);
+    }
 
     [Fact]
     public void Augment_false_turns_a_presets_augmentation_off()
@@ -152,6 +185,28 @@ public sealed class TrainAugmentAndPresetTests : IDisposable
         Assert.Equal(options.Augmentation, ResumeFile.Read(path).Augmentation);
         File.WriteAllText(path, """{"epochs": 1, "batch_size": 32, "hidden": [128], "dropout": 0.2, "learning_rate": 0.001, "validation_split": 0.2, "seed": 0, "limit": 100}""");
         Assert.Null(ResumeFile.Read(path).Augmentation);
+    }
+
+    /// <summary>The capture degradations travel in resume.json too; a file written before they existed resumes without them.</summary>
+    [Fact]
+    public void Resume_json_keeps_the_capture_degradations_and_reads_older_files_without_them()
+    {
+        var options = TrainingPresets.Best;
+        string path = _folder.File(ResumeFile.Name);
+
+        ResumeFile.From(options).Write(path);
+
+        Assert.Equal(options.Augmentation, ResumeFile.Read(path).Augmentation);
+        using (var written = JsonDocument.Parse(File.ReadAllText(path)))
+        {
+            Assert.Equal(0.25f, written.RootElement.GetProperty("augmentation").GetProperty("capture").GetProperty("pen_chance").GetSingle());
+        }
+
+        ResumeFile.From(options with { Augmentation = AugmentRanges.Affine }).Write(path);
+        var older = JsonNode.Parse(File.ReadAllText(path))!;
+        Assert.True(older["augmentation"]!.AsObject().Remove("capture"));
+        File.WriteAllText(path, older.ToJsonString());
+        Assert.Equal(AugmentRanges.Affine, ResumeFile.Read(path).Augmentation);
     }
 
     /// <summary>The options `train` reads from these arguments, without running it.</summary>

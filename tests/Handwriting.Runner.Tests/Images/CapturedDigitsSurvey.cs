@@ -36,6 +36,7 @@ public sealed class CapturedDigitsSurvey(ITestOutputHelper log)
         new("+ normalise thick strokes", Before | PreparationSteps.FlattenLight | PreparationSteps.NormaliseThickStrokes, false),
         new("+ average 5 shifts", Before | PreparationSteps.FlattenLight | PreparationSteps.NormaliseThickStrokes, true),
         new("flatten light + crop to stroke cores", Before | PreparationSteps.FlattenLight | PreparationSteps.CropToStrokeCores, false),
+        new("flatten light + squeeze thick bars", Before | PreparationSteps.FlattenLight | PreparationSteps.SqueezeThickBars, false),
     ];
 
     /// <summary>The prepared digit and the same moved one pixel left, right, up and down: views whose predictions are averaged.</summary>

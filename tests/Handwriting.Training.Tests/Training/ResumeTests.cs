@@ -24,8 +24,8 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
         Adam = new Kernels.AdamSettings(LearningRate: 0.002f, WeightDecay: 0.05f),
     };
 
-    /// <summary>Augmentation draws from the step number too: affine and elastic, each step's draws differ.</summary>
-    private static readonly TrainingOptions Augmented = Options with { Augmentation = Kernels.AugmentRanges.Affine.WithElastic(2f) };
+    /// <summary>Augmentation draws from the step number too: affine, elastic and the capture degradations, each step's draws differ.</summary>
+    private static readonly TrainingOptions Augmented = Options with { Augmentation = Kernels.AugmentRanges.Affine.WithElastic(2f).WithCapture(Kernels.CaptureRanges.Captures) };
 
     private readonly TemporaryFolder _folder = new();
 

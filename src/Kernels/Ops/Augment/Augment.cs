@@ -58,7 +58,8 @@ public sealed class Augment : IDeviceOp<Augment>
 
     /// <summary>
     /// One thread per chunk of output pixels (one pixel on a GPU). A thread draws an image's
-    /// transform when it reaches the image's first pixel in its chunk and keeps it for the rest.
+    /// transform (and its capture degradations) when it reaches the image's first pixel in its
+    /// chunk and keeps them for the rest.
     /// </summary>
     [Kernel]
     public static void Kernel(
@@ -74,12 +75,14 @@ public sealed class Augment : IDeviceOp<Augment>
         int perThread)
     {
         int pixels = side * side;
-        float centre = (side - 1) * 0.5f;
         int first = thread * perThread;
         int last = Math.Min(first + perThread, count);
         int image = -1;
         long sourceImage = 0;
-        float cos = 1f, sin = 0f, inverseScale = 1f, shiftX = 0f, shiftY = 0f;
+        var placement = default(Placement);
+        bool capture = ranges.Capture.Any;
+        bool coarse = false;
+        float cellSize = 1f, offsetX = 0f, offsetY = 0f, spread = 0f, cellSpread = 0f, level = 0f;
         for (int e = first; e < last; e++)
         {
             int r = e / pixels;
@@ -88,39 +91,127 @@ public sealed class Augment : IDeviceOp<Augment>
                 image = r;
                 sourceImage = (long)indices[r] * pixels;
                 float radians = AugmentDraw.RotationDegrees(ranges, seed, step, r) * (MathF.PI / 180f);
-                cos = MathF.Cos(radians);
-                sin = MathF.Sin(radians);
-                inverseScale = 1f / AugmentDraw.Scale(ranges, seed, step, r);
-                shiftX = AugmentDraw.ShiftX(ranges, seed, step, r);
-                shiftY = AugmentDraw.ShiftY(ranges, seed, step, r);
+                placement = new Placement(
+                    (side - 1) * 0.5f,
+                    MathF.Cos(radians),
+                    MathF.Sin(radians),
+                    1f / AugmentDraw.Scale(ranges, seed, step, r),
+                    AugmentDraw.ShiftX(ranges, seed, step, r),
+                    AugmentDraw.ShiftY(ranges, seed, step, r));
+                if (capture)
+                {
+                    coarse = AugmentDraw.Coarse(ranges, seed, step, r);
+                    cellSize = side / AugmentDraw.CoarseCells(ranges, seed, step, r);
+                    offsetX = AugmentDraw.GridOffset(seed, step, r, 0) * cellSize;
+                    offsetY = AugmentDraw.GridOffset(seed, step, r, 1) * cellSize;
+                    spread = AugmentDraw.BlurSpread(ranges, seed, step, r);
+                    // A cell averages its area: a box as wide as the cell has the variance of
+                    // the binomial filter with taps cell / sqrt 6 apart, added to the blur's.
+                    cellSpread = MathF.Sqrt((spread * spread) + (cellSize * cellSize / 6f));
+                    level = AugmentDraw.PenLevel(ranges, seed, step, r);
+                }
             }
 
             int p = e - (r * pixels);
             int y = p / side;
             int x = p - (y * side);
-            float u = x - centre - shiftX;
-            float v = y - centre - shiftY;
-            float sourceX = centre + (((cos * u) + (sin * v)) * inverseScale);
-            float sourceY = centre + (((cos * v) - (sin * u)) * inverseScale);
-            if (ranges.Elastic > 0f)
+            if (!capture)
             {
-                sourceX += Elastic(ranges, seed, step, r, side, x, y, 0);
-                sourceY += Elastic(ranges, seed, step, r, side, x, y, 1);
+                destination[e] = Distorted(source, sourceImage, side, placement, ranges, seed, step, r, x, y);
             }
-
-            destination[e] = Bilinear(source, sourceImage, side, sourceX, sourceY);
+            else if (!coarse)
+            {
+                destination[e] = Pen(Filtered(source, sourceImage, side, placement, ranges, seed, step, r, x, y, spread), level);
+            }
+            else
+            {
+                // Output pixel x lies between coarse cells i and i + 1, whose centres are at
+                // offset + (i + 0.5) cell - 0.5: enlarged back bilinearly between them.
+                float gridX = ((x + 0.5f - offsetX) / cellSize) - 0.5f;
+                float gridY = ((y + 0.5f - offsetY) / cellSize) - 0.5f;
+                float cellX = MathF.Floor(gridX);
+                float cellY = MathF.Floor(gridY);
+                float ax = gridX - cellX;
+                float ay = gridY - cellY;
+                float x0 = offsetX + ((cellX + 0.5f) * cellSize) - 0.5f;
+                float y0 = offsetY + ((cellY + 0.5f) * cellSize) - 0.5f;
+                float x1 = x0 + cellSize;
+                float y1 = y0 + cellSize;
+                float topLeft = Pen(Filtered(source, sourceImage, side, placement, ranges, seed, step, r, x0, y0, cellSpread), level);
+                float topRight = Pen(Filtered(source, sourceImage, side, placement, ranges, seed, step, r, x1, y0, cellSpread), level);
+                float bottomLeft = Pen(Filtered(source, sourceImage, side, placement, ranges, seed, step, r, x0, y1, cellSpread), level);
+                float bottomRight = Pen(Filtered(source, sourceImage, side, placement, ranges, seed, step, r, x1, y1, cellSpread), level);
+                destination[e] = Lerp(Lerp(topLeft, topRight, ax), Lerp(bottomLeft, bottomRight, ax), ay);
+            }
         }
     }
 
+    /// <summary>
+    /// The distorted image at output point (x, y) seen through a binomial 3 x 3 filter whose taps
+    /// lie spread pixels apart (weights 1 2 1 / 2 4 2 / 1 2 1 over 16); spread 0 is the point itself.
+    /// </summary>
+    private static float Filtered(ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y, float spread)
+    {
+        if (spread <= 0f)
+        {
+            return Distorted(source, image, side, placement, ranges, seed, step, row, x, y);
+        }
+
+        float sum = 0f;
+        for (int j = -1; j <= 1; j++)
+        {
+            for (int i = -1; i <= 1; i++)
+            {
+                float weight = (2 - Math.Abs(i)) * (2 - Math.Abs(j));
+                sum += weight * Distorted(source, image, side, placement, ranges, seed, step, row, x + (i * spread), y + (j * spread));
+            }
+        }
+
+        return sum * (1f / 16f);
+    }
+
+    /// <summary>The pen's level shift k applied to value v: thicker for k &gt; 0, thinner for k &lt; 0, unchanged for 0 (see <see cref="CaptureRanges"/>).</summary>
+    private static float Pen(float v, float k)
+    {
+        if (k > 0f)
+        {
+            return Math.Min(1f, v / (1f - k));
+        }
+
+        return k < 0f ? Math.Max(0f, (v + k) / (1f + k)) : v;
+    }
+
+    /// <summary>
+    /// The source image read at the point output point (x, y) maps to: c + R(-angle) (p - c - shift) / scale + e(p).
+    /// </summary>
+    private static float Distorted(ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y)
+    {
+        float u = x - placement.Centre - placement.ShiftX;
+        float v = y - placement.Centre - placement.ShiftY;
+        float sourceX = placement.Centre + (((placement.Cos * u) + (placement.Sin * v)) * placement.InverseScale);
+        float sourceY = placement.Centre + (((placement.Cos * v) - (placement.Sin * u)) * placement.InverseScale);
+        if (ranges.Elastic > 0f)
+        {
+            sourceX += Elastic(ranges, seed, step, row, side, x, y, 0);
+            sourceY += Elastic(ranges, seed, step, row, side, x, y, 1);
+        }
+
+        return Bilinear(source, image, side, sourceX, sourceY);
+    }
+
+    /// <summary>One image's affine transform: the image centre, cos and sin of the rotation, 1 / scale and the shift.</summary>
+    private readonly record struct Placement(float Centre, float Cos, float Sin, float InverseScale, float ShiftX, float ShiftY);
+
     /// <summary>The elastic displacement along axis (0 x, 1 y) at output pixel (x, y): the control points' displacements interpolated bilinearly.</summary>
-    private static float Elastic(AugmentRanges ranges, uint seed, uint step, int row, int side, int x, int y, int axis)
+    private static float Elastic(AugmentRanges ranges, uint seed, uint step, int row, int side, float x, float y, int axis)
     {
         const int last = AugmentDraw.ElasticGrid - 1;
         float spacing = (side - 1) / (float)last;
         float gridX = x / spacing;
         float gridY = y / spacing;
-        int gx = Math.Min((int)gridX, last - 1);
-        int gy = Math.Min((int)gridY, last - 1);
+        // Points outside the image (a coarse cell or a blur tap beyond the edge) extrapolate the nearest control cell.
+        int gx = Math.Max(0, Math.Min((int)gridX, last - 1));
+        int gy = Math.Max(0, Math.Min((int)gridY, last - 1));
         float ax = gridX - gx;
         float ay = gridY - gy;
         float top = Lerp(AugmentDraw.ElasticDisplacement(ranges, seed, step, row, gx, gy, axis), AugmentDraw.ElasticDisplacement(ranges, seed, step, row, gx + 1, gy, axis), ax);

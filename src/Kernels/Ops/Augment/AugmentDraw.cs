@@ -8,7 +8,10 @@ namespace Handwriting.Kernels;
 /// <para>
 /// The row is the image's place in its batch, so an image drawn again in another epoch gets other
 /// draws. Row r owns the hash indices [r x <see cref="PerImage"/>, (r + 1) x <see cref="PerImage"/>):
-/// four for the affine transform, then two per elastic control point.
+/// four for the affine transform, then two per elastic control point. The capture degradations
+/// (<see cref="CaptureRanges"/>) draw from a separate block of hash indices, from
+/// <see cref="CaptureBase"/> on, <see cref="CapturePerImage"/> per row, so that adding them leaves
+/// every earlier draw, and so every run without them, as it was.
 /// </para>
 /// </summary>
 public static class AugmentDraw
@@ -37,6 +40,37 @@ public static class AugmentDraw
     /// </summary>
     public static float ElasticDisplacement(AugmentRanges ranges, uint seed, uint step, int row, int gx, int gy, int axis) =>
         Between(-ranges.Elastic, ranges.Elastic, seed, step, row, 4 + (2 * ((gy * ElasticGrid) + gx)) + axis);
+
+    /// <summary>Hash indices one image uses for its capture degradations: coarse chance, cells, grid offset x and y, blur chance, spread, pen chance, level.</summary>
+    public const int CapturePerImage = 8;
+
+    /// <summary>The first hash index of the capture draws: far above the affine and elastic ones of any batch (2^31 / 36 rows).</summary>
+    public const uint CaptureBase = 0x8000_0000u;
+
+    /// <summary>Whether the image is captured on a coarse grid.</summary>
+    public static bool Coarse(AugmentRanges ranges, uint seed, uint step, int row) =>
+        CaptureUniform(seed, step, row, 0) < ranges.Capture.CoarseChance;
+
+    /// <summary>Cells across the image of the coarse grid, in [CoarseMinCells, CoarseMaxCells).</summary>
+    public static float CoarseCells(AugmentRanges ranges, uint seed, uint step, int row) =>
+        ranges.Capture.CoarseMinCells + (CaptureUniform(seed, step, row, 1) * (ranges.Capture.CoarseMaxCells - ranges.Capture.CoarseMinCells));
+
+    /// <summary>Where the coarse grid starts along axis 0 (x) or 1 (y), as a fraction of a cell in [0, 1).</summary>
+    public static float GridOffset(uint seed, uint step, int row, int axis) =>
+        CaptureUniform(seed, step, row, 2 + axis);
+
+    /// <summary>The blur's spread in pixels, in [0, BlurMaxSpread) for a blurred image, else 0.</summary>
+    public static float BlurSpread(AugmentRanges ranges, uint seed, uint step, int row) =>
+        CaptureUniform(seed, step, row, 4) < ranges.Capture.BlurChance ? CaptureUniform(seed, step, row, 5) * ranges.Capture.BlurMaxSpread : 0f;
+
+    /// <summary>The pen's level shift, in [PenMin, PenMax) for an image given another pen, else 0.</summary>
+    public static float PenLevel(AugmentRanges ranges, uint seed, uint step, int row) =>
+        CaptureUniform(seed, step, row, 6) < ranges.Capture.PenChance
+            ? ranges.Capture.PenMin + (CaptureUniform(seed, step, row, 7) * (ranges.Capture.PenMax - ranges.Capture.PenMin))
+            : 0f;
+
+    private static float CaptureUniform(uint seed, uint step, int row, int draw) =>
+        DropoutMask.Uniform(seed, step, CaptureBase + (uint)((row * CapturePerImage) + draw));
 
     /// <summary>min + u (max - min) with u uniform in [0, 1): exactly min when the interval is a single value.</summary>
     private static float Between(float min, float max, uint seed, uint step, int row, int draw) =>

@@ -5,7 +5,8 @@ namespace Handwriting.Kernels;
 /// pixels (x and y drawn separately from the same interval), a rotation in degrees, a scale
 /// factor, and the largest displacement in pixels of the elastic distortion (0 turns it off).
 /// A degenerate interval (min = max) fixes the value, which is how the tests ask for an exact
-/// identity or an exact whole-pixel shift.
+/// identity or an exact whole-pixel shift. Capture holds the degradations toward captured digits
+/// (coarse capture, blur, pen) added after the geometry; its default adds none.
 /// </summary>
 public readonly record struct AugmentRanges(
     float ShiftMin,
@@ -14,7 +15,8 @@ public readonly record struct AugmentRanges(
     float RotationMaxDegrees,
     float ScaleMin,
     float ScaleMax,
-    float Elastic)
+    float Elastic,
+    CaptureRanges Capture = default)
 {
     /// <summary>The largest elastic displacement accepted: more would tear a 28-pixel digit apart (its control points are 9 pixels apart).</summary>
     public const float MaxElastic = 8f;
@@ -34,8 +36,11 @@ public readonly record struct AugmentRanges(
     /// <summary>These ranges with elastic distortion of at most <paramref name="pixels"/> per control point.</summary>
     public AugmentRanges WithElastic(float pixels) => this with { Elastic = pixels };
 
+    /// <summary>These ranges with the degradations toward captured digits of <paramref name="capture"/>.</summary>
+    public AugmentRanges WithCapture(CaptureRanges capture) => this with { Capture = capture };
+
     /// <summary>Null when the ranges are usable, else the first fault, worded for an error message.</summary>
-    public string? Fault() => AffineFault() ?? ElasticFault();
+    public string? Fault() => AffineFault() ?? ElasticFault() ?? Capture.Fault();
 
     /// <summary>Null when the shift, rotation and scale ranges are usable, else the first fault.</summary>
     public string? AffineFault()

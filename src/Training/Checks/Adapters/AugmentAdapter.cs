@@ -30,23 +30,23 @@ internal static class AugmentAdapter
         return destination;
     }
 
-    /// <summary>The draws of rows images as the device computes them: (rows, AugmentDraw.PerImage).</summary>
+    /// <summary>The draws of rows images as the device computes them: (rows, AugmentDrawProbe.PerRow).</summary>
     public static float[] DeviceDraws(CheckTarget target, int rows, AugmentRanges ranges, uint seed, uint step)
     {
         var device = target.Device;
         var probe = device.Accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, AugmentRanges, uint, uint>(AugmentDrawProbe.Kernel);
-        using var draws = DeviceArrays.NaNs(device, (long)rows * AugmentDraw.PerImage);
-        probe(rows * AugmentDraw.PerImage, draws.View, ranges, seed, step);
+        using var draws = DeviceArrays.NaNs(device, (long)rows * AugmentDrawProbe.PerRow);
+        probe(rows * AugmentDrawProbe.PerRow, draws.View, ranges, seed, step);
         return DeviceArrays.Download(device, draws);
     }
 
     /// <summary>The same draws on the host, where the reference takes them from.</summary>
     public static double[] HostDraws(int rows, AugmentRanges ranges, uint seed, uint step)
     {
-        var draws = new double[rows * AugmentDraw.PerImage];
+        var draws = new double[rows * AugmentDrawProbe.PerRow];
         for (int i = 0; i < draws.Length; i++)
         {
-            draws[i] = AugmentDrawProbe.Draw(ranges, seed, step, i / AugmentDraw.PerImage, i % AugmentDraw.PerImage);
+            draws[i] = AugmentDrawProbe.Draw(ranges, seed, step, i / AugmentDrawProbe.PerRow, i % AugmentDrawProbe.PerRow);
         }
 
         return draws;
