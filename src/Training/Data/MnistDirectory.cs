@@ -9,15 +9,14 @@ public static class MnistDirectory
 {
     public const string EnvironmentVariable = "MNIST_DIR";
 
-    /// <summary>Resolves the folder from the process's own environment, current folder and base folder.</summary>
     /// <summary>Whether the folder <paramref name="dataOption"/> resolves to holds all four MNIST files (raw or gzipped), so that reading them needs no fetch.</summary>
     public static bool AllPresent(string? dataOption)
     {
-        string directory = Resolve(dataOption);
-        return Directory.Exists(directory)
-            && new[] { MnistFiles.TrainImages, MnistFiles.TrainLabels, MnistFiles.TestImages, MnistFiles.TestLabels }.All(file => file.FindIn(directory) is not null);
+        string directory = Path.GetFullPath(Resolve(dataOption));
+        return Directory.Exists(directory) && MnistFiles.MissingFrom(directory).Count == 0;
     }
 
+    /// <summary>Resolves the folder from the process's own environment, current folder and base folder.</summary>
     public static string Resolve(string? dataOption) =>
         Resolve(
             dataOption,
