@@ -62,7 +62,7 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         Require.Length(losses, rows, nameof(losses), $"({rows})");
         Require.Length(correct, rows, nameof(correct), $"({rows})");
         var launch = _ops.LaunchingCpuOnly(width);
-        var settings = new StepSettings(rows, layers, dropoutRate, drawStep, adam, checked((int)parameters.Length), launch);
+        var settings = new StepSettings(rows, layers, dropoutRate, drawStep, adam, launch);
         _kernel(launch.Threads, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
     }
 
