@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 
@@ -7,9 +7,9 @@ namespace Handwriting.Kernels;
 
 /// <summary>
 /// The arithmetic of <see cref="InputGradientSimd"/>, over raw pointers: CPU-only .NET code.
-/// dz = dy . W^T is a forward product with W transposed, so each thread first copies W (N x K,
-/// small: the next layer's weights) into W^T (K x N), then runs <see cref="RowBlockProduct"/> on
-/// its share of blocks. Sums run over k from 0 as in <see cref="InputGradient"/>'s kernel,
+/// dz = dy . W^T is a forward product with W transposed, so each thread first copies the rows of
+/// W (N x K: the next layer's weights) that its share of blocks reads into W^T (K x N), then runs
+/// <see cref="RowBlockProduct"/> on that share. Sums run over k from 0 as in <see cref="InputGradient"/>'s kernel,
 /// and the epilogue (ReLU's and dropout's mask from y, then the 1 / (1 - rate) scale) is that
 /// kernel's: the same bits at every width.
 /// </summary>
@@ -23,7 +23,15 @@ internal static unsafe class InputGradientSimdBody
         {
             fixed (float* wt = transposed)
             {
-                Transpose(w, wt, layout.N, layout.K);
+                // Only the columns of W^T this thread's blocks read: the shares' columns are contiguous
+                // (blocks run column chunk first), so the threads transpose W between them once.
+                var blocks = new ProductBlocks(layout.M, layout.N, 2 * width.Floats());
+                var (first, end) = share.Of(blocks.Count);
+                if (first < end)
+                {
+                    Transpose(w, wt, layout.N, layout.K, blocks[first].Column, blocks[end - 1].ColumnEnd);
+                }
+
                 switch (width)
                 {
                     case SimdWidth.Bits512:
@@ -44,11 +52,11 @@ internal static unsafe class InputGradientSimdBody
         }
     }
 
-    /// <summary>wt (columns x rows) = w (rows x columns) transposed.</summary>
+    /// <summary>Rows [from, to) of w (rows x columns) into the same columns of wt (columns x rows).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Transpose(float* w, float* wt, int rows, int columns)
+    private static void Transpose(float* w, float* wt, int rows, int columns, int from, int to)
     {
-        for (int r = 0; r < rows; r++)
+        for (int r = from; r < to; r++)
         {
             for (int c = 0; c < columns; c++)
             {
