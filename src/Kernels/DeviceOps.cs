@@ -15,6 +15,7 @@ public sealed class DeviceOps : IDisposable
 {
     private readonly Dictionary<Type, object> _loaded = [];
     private SimdWidth? _simd;
+    private int _nestedLoads;
 
     internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
     {
@@ -99,13 +100,58 @@ public sealed class DeviceOps : IDisposable
         {
             if (!_loaded.TryGetValue(typeof(T), out object? op))
             {
-                long start = System.Diagnostics.Stopwatch.GetTimestamp();
-                op = T.Load(this);
-                Counters.Compiled(System.Diagnostics.Stopwatch.GetTimestamp() - start);
+                op = Compiling(() => T.Load(this));
                 _loaded.Add(typeof(T), op);
             }
 
             return (T)op;
+        }
+    }
+
+    /// <summary>
+    /// An op's portable kernel: compiled now where it is what the op launches (no tile kernel
+    /// replaces it, <paramref name="replaced"/>, and no CPU-only SIMD variant, <see cref="Simd"/>),
+    /// else on first use, so that a CPU running the SIMD variants never compiles it. Either way its
+    /// time counts as compilation.
+    /// </summary>
+    internal Lazy<TKernel> PortableKernel<TKernel>(Func<TKernel> load, bool replaced)
+    {
+        var kernel = new Lazy<TKernel>(() => Compiling(load));
+        if (!replaced && Simd is null)
+        {
+            _ = kernel.Value;
+        }
+
+        return kernel;
+    }
+
+    /// <summary>Runs a load (loading a kernel compiles it) and adds its time to the counters, once however deeply loads nest (an op loading its tile variant).</summary>
+    private TResult Compiling<TResult>(Func<TResult> load)
+    {
+        lock (_loaded)
+        {
+            if (_nestedLoads++ > 0)
+            {
+                try
+                {
+                    return load();
+                }
+                finally
+                {
+                    _nestedLoads--;
+                }
+            }
+
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
+            {
+                return load();
+            }
+            finally
+            {
+                _nestedLoads--;
+                Counters.Compiled(System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            }
         }
     }
 

@@ -22,9 +22,11 @@ public sealed class Adam : IDeviceOp<Adam>
     private Adam(DeviceOps ops)
     {
         _ops = ops;
-        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
-        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel));
+        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
+        _kernel = ops.PortableKernel(
+            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
+                Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel),
+            replaced: false);
     }
 
     static Adam IDeviceOp<Adam>.Load(DeviceOps ops) => new(ops);

@@ -25,9 +25,11 @@ public sealed class DenseForward : IDeviceOp<DenseForward>
     {
         _ops = ops;
         _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.DenseForwardTiled : null;
-        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
-        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel));
+        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
+        _kernel = ops.PortableKernel(
+            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
+                Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel),
+            replaced: _tiled is not null);
     }
 
     static DenseForward IDeviceOp<DenseForward>.Load(DeviceOps ops) => new(ops);

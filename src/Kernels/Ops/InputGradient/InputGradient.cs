@@ -19,9 +19,11 @@ public sealed class InputGradient : IDeviceOp<InputGradient>
     private InputGradient(DeviceOps ops)
     {
         _ops = ops;
-        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
-        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>(Kernel));
+        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
+        _kernel = ops.PortableKernel(
+            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
+                Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>(Kernel),
+            replaced: false);
     }
 
     static InputGradient IDeviceOp<InputGradient>.Load(DeviceOps ops) => new(ops);

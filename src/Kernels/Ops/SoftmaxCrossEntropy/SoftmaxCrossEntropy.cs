@@ -20,9 +20,11 @@ public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
     private SoftmaxCrossEntropy(DeviceOps ops)
     {
         _ops = ops;
-        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
-        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel));
+        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
+        _kernel = ops.PortableKernel(
+            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
+                Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel),
+            replaced: false);
     }
 
     static SoftmaxCrossEntropy IDeviceOp<SoftmaxCrossEntropy>.Load(DeviceOps ops) => new(ops);

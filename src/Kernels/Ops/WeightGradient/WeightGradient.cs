@@ -22,9 +22,11 @@ public sealed class WeightGradient : IDeviceOp<WeightGradient>
     {
         _ops = ops;
         _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.WeightGradientTiled : null;
-        // Compiled on first use: where the tiles (GPUs) or the CPU-only SIMD kernels run instead, never.
-        _kernel = new(() => ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel));
+        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
+        _kernel = ops.PortableKernel(
+            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
+                Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel),
+            replaced: _tiled is not null);
     }
 
     static WeightGradient IDeviceOp<WeightGradient>.Load(DeviceOps ops) => new(ops);
