@@ -1,3 +1,4 @@
+using Handwriting.Kernels;
 using Handwriting.Kernels.Simd;
 
 namespace Handwriting.Training.Checks;
@@ -6,10 +7,10 @@ namespace Handwriting.Training.Checks;
 /// One op's variant at one shape: launches the kernel on a <see cref="CheckTarget"/> and returns
 /// its outputs beside the float64 reference's. <see cref="CannotRun"/> says, for a target, why the
 /// variant cannot run there (null when it can), so the row says so instead of passing.
-/// <paramref name="Simd"/> is the CPU-only SIMD width the launchers run on the CPU accelerator
-/// while the case launches (<see cref="DeviceOps.Simd"/>); null, for every portable variant, runs
-/// the portable kernels there, so a "blocked" or "portable" row is that kernel, not its SIMD twin
-/// (see <see cref="SimdCases"/>).
+/// <paramref name="Simd"/> is the CPU-only SIMD width the case runs on the CPU accelerator, on a
+/// device opened with that variant forced (<see cref="CheckTarget.Forcing"/>); null, for every
+/// portable variant, forces the portable kernels there, so a "blocked" or "portable" row is that
+/// kernel, not its SIMD twin (see <see cref="SimdCases"/>).
 /// `handwriting check` and the tests run the same cases (<see cref="CheckCatalog"/>).
 /// </summary>
 public sealed record CheckCase(
@@ -39,30 +40,15 @@ public sealed record CheckCase(
         }
 
         IReadOnlyList<CheckOutput> outputs;
-        var ops = target.Device.Ops;
-        var chosen = ops.Simd;
         try
         {
-            if (target.IsCpu)
-            {
-                ops.Simd = Simd;
-            }
-
-            outputs = Launch(target);
+            outputs = Launch(target.Forcing(Simd is { } width ? KernelVariants.Of(width) : KernelVariant.Portable));
         }
         catch (Exception failure)
         {
             string message = $"{failure.GetType().Name}: {failure.Message.ReplaceLineEndings(" ").Trim()}";
             return [new CheckRow(Op, variant, Shape, "-", double.NaN, double.NaN, "-", CheckResult.Fail, message)];
         }
-        finally
-        {
-            if (target.IsCpu)
-            {
-                ops.Simd = chosen;
-            }
-        }
-
         return outputs
             .Select(output => CheckComparison.Compare(Op, variant, Shape, output with { Actual = target.Observe(output.Actual) }))
             .ToList();

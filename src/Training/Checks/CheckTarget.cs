@@ -12,6 +12,9 @@ namespace Handwriting.Training.Checks;
 /// </summary>
 public sealed class CheckTarget(ComputeDevice device, Func<float[], float[]>? tamper = null) : IDisposable
 {
+    private readonly Dictionary<KernelVariant, CheckTarget> _forced = [];
+    private readonly List<ComputeDevice> _opened = [];
+
     private const int TileThreads = DenseForwardTiledKernel.Tile * DenseForwardTiledKernel.Tile;
 
     private readonly Lazy<ComputeDevice> _tileCpu = new(() => ComputeDevice.OpenCpu(CpuConfiguration.ForGroupSize(TileThreads)));
@@ -32,11 +35,48 @@ public sealed class CheckTarget(ComputeDevice device, Func<float[], float[]>? ta
     /// <summary>"16x16 groups on the CPU accelerator" where the tiles do not run on the checked device itself.</summary>
     public string TileNote => IsCpu ? $"tiled ({DenseForwardTiledKernel.Tile}x{DenseForwardTiledKernel.Tile} CPU groups)" : "tiled";
 
+    /// <summary>
+    /// On the CPU accelerator, this target with a CPU device opened with <paramref name="variant"/>
+    /// forced (opened once, kept until this target is disposed); elsewhere this target itself.
+    /// </summary>
+    public CheckTarget Forcing(KernelVariant variant)
+    {
+        if (!IsCpu)
+        {
+            return this;
+        }
+
+        lock (_forced)
+        {
+            if (!_forced.TryGetValue(variant, out var forced))
+            {
+                var device = ComputeDevice.Open(AcceleratorKind.Cpu, variant);
+                _opened.Add(device);
+                forced = new CheckTarget(device, tamper);
+                _forced.Add(variant, forced);
+            }
+
+            return forced;
+        }
+    }
+
     /// <summary>Every kernel output passes through here before it is compared.</summary>
     public float[] Observe(float[] output) => tamper is null ? output : tamper(output);
 
     public void Dispose()
     {
+        foreach (var forced in _forced.Values)
+        {
+            forced.Dispose();
+        }
+
+        _forced.Clear();
+        foreach (var device in _opened)
+        {
+            device.Dispose();
+        }
+
+        _opened.Clear();
         if (_tileCpu.IsValueCreated)
         {
             _tileCpu.Value.Dispose();

@@ -13,14 +13,14 @@ internal sealed record DenseForwardInputs(int M, int K, int N, float[] A, int[] 
 /// Every call `check` makes into DenseForward's launchers and its reference, in one place (to
 /// re-point when the kernels' project reorganises its ops). The blocked variant is what
 /// DenseForward.Run launches on the CPU accelerator (a SIMD variant too, through the same launcher,
-/// with Ops.Simd set); the tiled one is DenseForward.Run on a GPU
-/// and DenseForwardTiled.Run on the tile-sized CPU device.
+/// on a device with that variant forced); the tiled one is DenseForward.Run on a GPU
+/// and its tiled variant on the tile-sized CPU device.
 /// </summary>
 internal static class DenseForwardAdapter
 {
     /// <summary>Null where the blocked kernel runs, else why not.</summary>
     public static string? BlockedCannotRun(CheckTarget target) =>
-        target.Device.Ops.DenseForward.Tiled
+        target.Device.Ops.DenseForward.Variant == KernelVariant.Tiled
             ? "not launched on this accelerator: DenseForward runs the tile kernel here, the blocked one only on the CPU accelerator"
             : null;
 
@@ -35,13 +35,13 @@ internal static class DenseForwardAdapter
         ArrayView<int> rowView = DeviceArrays.ViewOf(rows, x.Rows);
         ArrayView<float> biasView = DeviceArrays.ViewOf(bias, x.Bias);
         var ops = device.Ops;
-        if (variant != CheckVariants.Tiled || ops.DenseForward.Tiled)
+        if (variant != CheckVariants.Tiled || ops.DenseForward.Variant == KernelVariant.Tiled)
         {
             ops.DenseForward.Run(a.View, rowView, w.View, biasView, y.View, x.M, x.K, x.N, x.Activation, x.Dropout);
         }
         else
         {
-            ops.DenseForwardTiled.Run(a.View, rowView, w.View, biasView, y.View, x.M, x.K, x.N, x.Activation, x.Dropout);
+            ops.Variant<DenseForward>(KernelVariant.Tiled).Run(a.View, rowView, w.View, biasView, y.View, x.M, x.K, x.N, x.Activation, x.Dropout);
         }
 
         return DeviceArrays.Download(device, y);

@@ -38,7 +38,7 @@ internal static class TrainingStepAdapter
         using var losses = DeviceArrays.NaNs(device, x.Rows);
         using var correct = DeviceArrays.NaNs(device, x.Rows);
         ArrayView<int> rowView = DeviceArrays.ViewOf(inputRows, x.InputRows);
-        if (device.Ops.Simd is not null)
+        if (device.Ops.ChosenVariant<CpuTrainingStep>() is not null)
         {
             // The fused CPU-only step, one launch, as the trainer takes it on the CPU accelerator:
             // the logits stay in the network's workspace and the gradients beside Adam's update.

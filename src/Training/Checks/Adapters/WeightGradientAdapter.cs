@@ -1,3 +1,4 @@
+using Handwriting.Kernels;
 using Handwriting.Kernels.Reference;
 using ILGPU;
 
@@ -9,13 +10,13 @@ internal sealed record WeightGradientInputs(int M, int K, int N, float[] A, int[
 /// <summary>
 /// Every call `check` makes into WeightGradient's launchers and its reference, in one place. The
 /// blocked variant is what WeightGradient.Run launches on the CPU accelerator; the tiled one is
-/// WeightGradient.Run on a GPU and WeightGradientTiled.Run on the tile-sized CPU device.
+/// WeightGradient.Run on a GPU and its tiled variant on the tile-sized CPU device.
 /// </summary>
 internal static class WeightGradientAdapter
 {
     /// <summary>Null where the blocked kernel runs, else why not.</summary>
     public static string? BlockedCannotRun(CheckTarget target) =>
-        target.Device.Ops.WeightGradient.Tiled
+        target.Device.Ops.WeightGradient.Variant == KernelVariant.Tiled
             ? "not launched on this accelerator: WeightGradient runs the tile kernel here, the blocked one only on the CPU accelerator"
             : null;
 
@@ -28,13 +29,13 @@ internal static class WeightGradientAdapter
         using var gradient = DeviceArrays.NaNs(device, (long)(x.K + 1) * x.N);
         ArrayView<int> rowView = DeviceArrays.ViewOf(rows, x.Rows);
         var ops = device.Ops;
-        if (variant != CheckVariants.Tiled || ops.WeightGradient.Tiled)
+        if (variant != CheckVariants.Tiled || ops.WeightGradient.Variant == KernelVariant.Tiled)
         {
             ops.WeightGradient.Run(a.View, rowView, dy.View, gradient.View, x.M, x.K, x.N);
         }
         else
         {
-            ops.WeightGradientTiled.Run(a.View, rowView, dy.View, gradient.View, x.M, x.K, x.N);
+            ops.Variant<WeightGradient>(KernelVariant.Tiled).Run(a.View, rowView, dy.View, gradient.View, x.M, x.K, x.N);
         }
 
         return DeviceArrays.Download(device, gradient);
