@@ -37,23 +37,15 @@ public abstract class DeviceFixture : IDisposable
     }
 }
 
-/// <summary>The CPU accelerator as the trainer opens it: the launchers run the CPU-only SIMD kernels at the widest width (<see cref="DeviceOps.Simd"/>).</summary>
+/// <summary>The CPU accelerator as the trainer opens it: the ops load their CPU-only SIMD kernels at the widest width (<see cref="VariantRule"/>).</summary>
 public sealed class CpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu);
 
 /// <summary>
-/// The CPU accelerator with <see cref="DeviceOps.Simd"/> null, so the launchers run the portable
-/// kernels (what a GPU compiles) as the CPU accelerator runs them: the CPU-only variants are then
-/// tested against these, and the portable kernels stay tested on the CPU.
+/// The CPU accelerator opened with <see cref="KernelVariant.Portable"/> forced, so the ops load the
+/// portable kernels (what a GPU compiles) as the CPU accelerator runs them: the CPU-only variants
+/// (<see cref="DeviceOps.Variant{T}"/>) are then tested against these, and the portable kernels stay tested on the CPU.
 /// </summary>
-public sealed class PortableCpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu, OpenPortable)
-{
-    private static ComputeDevice OpenPortable()
-    {
-        var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        device.Ops.Simd = null;
-        return device;
-    }
-}
+public sealed class PortableCpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu, () => ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable));
 
 public sealed class CudaDeviceFixture() : DeviceFixture(AcceleratorKind.Cuda);
 

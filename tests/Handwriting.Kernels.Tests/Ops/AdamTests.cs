@@ -129,7 +129,7 @@ public sealed class AdamOnCuda(CudaDeviceFixture fixture) : AdamTests(fixture);
 public sealed class AdamOnOpenCL(OpenCLDeviceFixture fixture) : AdamTests(fixture);
 
 /// <summary>
-/// <see cref="AdamSimd"/> (CPU-only) at every width this machine accelerates: every test of
+/// Adam's SIMD variant (CPU-only) at every width this machine accelerates: every test of
 /// <see cref="AdamTests"/> at the widest width, and, at each width, five steps over the seed
 /// model's parameters and odd counts bit for bit against the portable kernel.
 /// </summary>
@@ -152,7 +152,7 @@ public sealed class AdamSimdOnCpu(PortableCpuDeviceFixture fixture) : AdamTests(
     }
 
     private AdamRun Simd(SimdWidth width) =>
-        (parameters, gradients, m, v, count, settings, step) => Ops.AdamSimd.Run(parameters, gradients, m, v, count, settings, step, width);
+        Ops.Variant<Adam>(KernelVariants.Of(width)).Run;
 }
 
 /// <summary><see cref="Adam.Flushed"/>, the rule both Adam kernels apply to each new moment.</summary>

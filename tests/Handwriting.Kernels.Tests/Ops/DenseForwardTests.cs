@@ -7,16 +7,16 @@ using ILGPU;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
-// Every variant of the op, tested through one contract: the launcher (blocked on the CPU
+// Every variant of the op, tested through one contract: the op (SIMD or portable on the CPU
 // accelerator, tiles on GPUs) on every backend, and the tile kernel itself on a CPU accelerator
 // with tile-sized groups.
 
-/// <summary>The signature both forward kernels share: <see cref="DenseForward.Run"/> and <see cref="DenseForwardTiled.Run"/>.</summary>
+/// <summary>The signature both forward kernels share: <see cref="DenseForward.Run"/> and its tiled variant's.</summary>
 public delegate void DenseForwardRun(
     ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, int m, int k, int n, Activation activation, DropoutSettings dropout);
 
 /// <summary>
-/// What every dense forward kernel must do, checked once for both (the blocked one and the
+/// What every dense forward kernel must do, checked once for both (the portable one and the
 /// shared-memory tile one): match <see cref="DenseForwardReference"/>; and refuse wrong shapes
 /// before launching. Each test class supplies its own shapes.
 /// </summary>
@@ -69,7 +69,7 @@ public abstract class DenseForwardContract(DeviceFixture fixture) : DeviceTests(
 }
 
 /// <summary>
-/// <see cref="DenseForward"/> (the blocked kernel on the CPU accelerator, the tile kernel on GPUs)
+/// <see cref="DenseForward"/> (the variant the device chose: SIMD on the CPU accelerator, tiles on GPUs)
 /// against <see cref="Reference.DenseForwardReference"/>.
 /// </summary>
 public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardContract(fixture)
@@ -168,7 +168,7 @@ public sealed class DenseForwardOnCuda(CudaDeviceFixture fixture) : DenseForward
 public sealed class DenseForwardOnOpenCL(OpenCLDeviceFixture fixture) : DenseForwardTests(fixture);
 
 /// <summary>
-/// <see cref="DenseForwardTiled"/> (shared-memory tiles, barriers) against
+/// DenseForward's tiled variant (shared-memory tiles, barriers) against
 /// <see cref="Reference.DenseForwardReference"/>. On the CPU it runs on an accelerator with tile-sized
 /// groups; on CUDA and OpenCL it is also what DenseForward runs.
 /// </summary>
@@ -189,17 +189,17 @@ public abstract class DenseForwardTiledTests(DeviceFixture fixture) : DenseForwa
     [InlineData(33, 7, 1, Activation.None, true, false, 0f)]
     [InlineData(32, 784, 128, Activation.Relu, true, true, 0.2f)]
     public void Matches_reference(int m, int k, int n, Activation activation, bool withBias, bool gather, float rate) =>
-        AssertMatchesReference(Ops.DenseForwardTiled.Run, "DenseForwardTiled", 1301, m, k, n, activation, withBias, gather, rate);
+        AssertMatchesReference(Ops.Variant<DenseForward>(KernelVariant.Tiled).Run, "DenseForward tiled", 1301, m, k, n, activation, withBias, gather, rate);
 
     [DeviceTheory]
     [MemberData(nameof(Arguments), MemberType = typeof(DenseForwardContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
-        AssertRejectsWrongShape(Ops.DenseForwardTiled.Run, argument);
+        AssertRejectsWrongShape(Ops.Variant<DenseForward>(KernelVariant.Tiled).Run, argument);
 
-    /// <summary>DenseForward picks the tile kernel on GPUs and the blocked one on the CPU accelerator, whatever its group size.</summary>
+    /// <summary>DenseForward picks the tile kernel on GPUs and never on the CPU accelerator, whatever its group size.</summary>
     [DeviceFact]
     public void DenseForward_uses_tiles_exactly_on_gpus() =>
-        Assert.Equal(Device.Accelerator.AcceleratorType != ILGPU.Runtime.AcceleratorType.CPU, Ops.DenseForward.Tiled);
+        Assert.Equal(Device.Accelerator.AcceleratorType != ILGPU.Runtime.AcceleratorType.CPU, Ops.DenseForward.Variant == KernelVariant.Tiled);
 }
 
 [Collection(TiledCpuCollection.Name)]
@@ -212,7 +212,7 @@ public sealed class DenseForwardTiledOnCuda(CudaDeviceFixture fixture) : DenseFo
 public sealed class DenseForwardTiledOnOpenCL(OpenCLDeviceFixture fixture) : DenseForwardTiledTests(fixture);
 
 /// <summary>
-/// <see cref="DenseForwardSimd"/> (CPU-only) at every width this machine accelerates: against the
+/// DenseForward's SIMD variant (CPU-only) at every width this machine accelerates: against the
 /// reference on <see cref="DenseForwardTests.Cases"/>, and bit for bit against the portable kernel
 /// on the same inputs (the fixture runs the portable kernels).
 /// </summary>
@@ -236,5 +236,5 @@ public sealed class DenseForwardSimdOnCpu(PortableCpuDeviceFixture fixture) : De
         AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
 
     private DenseForwardRun Simd(SimdWidth width) =>
-        (a, rows, w, bias, y, m, k, n, activation, dropout) => Ops.DenseForwardSimd.Run(a, rows, w, bias, y, m, k, n, activation, dropout, width);
+        Ops.Variant<DenseForward>(KernelVariants.Of(width)).Run;
 }

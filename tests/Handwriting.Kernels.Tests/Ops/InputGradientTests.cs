@@ -100,7 +100,7 @@ public sealed class InputGradientOnCuda(CudaDeviceFixture fixture) : InputGradie
 public sealed class InputGradientOnOpenCL(OpenCLDeviceFixture fixture) : InputGradientTests(fixture);
 
 /// <summary>
-/// <see cref="InputGradientSimd"/> (CPU-only) at every width this machine accelerates: against the
+/// InputGradient's SIMD variant (CPU-only) at every width this machine accelerates: against the
 /// reference on <see cref="InputGradientTests.Cases"/>, and bit for bit against the portable kernel.
 /// </summary>
 [Collection(PortableCpuCollection.Name)]
@@ -123,5 +123,5 @@ public sealed class InputGradientSimdOnCpu(PortableCpuDeviceFixture fixture) : I
         AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
 
     private InputGradientRun Simd(SimdWidth width) =>
-        (dy, w, y, dz, m, k, n, rate) => Ops.InputGradientSimd.Run(dy, w, y, dz, m, k, n, rate, width);
+        Ops.Variant<InputGradient>(KernelVariants.Of(width)).Run;
 }

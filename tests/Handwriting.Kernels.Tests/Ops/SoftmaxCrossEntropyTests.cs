@@ -105,7 +105,7 @@ public sealed class SoftmaxCrossEntropyOnCuda(CudaDeviceFixture fixture) : Softm
 public sealed class SoftmaxCrossEntropyOnOpenCL(OpenCLDeviceFixture fixture) : SoftmaxCrossEntropyTests(fixture);
 
 /// <summary>
-/// <see cref="SoftmaxCrossEntropySimd"/> (CPU-only; its body is scalar, the width only names the
+/// SoftmaxCrossEntropy's SIMD variant (CPU-only; its body is scalar, the width only names the
 /// launch) at every width this machine accelerates: against the reference on
 /// <see cref="SoftmaxCrossEntropyTests.Cases"/>, and bit for bit against the portable kernel.
 /// </summary>
@@ -129,5 +129,5 @@ public sealed class SoftmaxCrossEntropySimdOnCpu(PortableCpuDeviceFixture fixtur
         AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
 
     private SoftmaxCrossEntropyRun Simd(SimdWidth width) =>
-        (logits, labels, losses, correct, dlogits, rows, classes) => Ops.SoftmaxCrossEntropySimd.Run(logits, labels, losses, correct, dlogits, rows, classes, width);
+        Ops.Variant<SoftmaxCrossEntropy>(KernelVariants.Of(width)).Run;
 }

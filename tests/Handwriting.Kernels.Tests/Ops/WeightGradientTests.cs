@@ -7,15 +7,15 @@ using ILGPU;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
-// Every variant of the op, tested through one contract: the launcher (blocked on the CPU
+// Every variant of the op, tested through one contract: the op (SIMD or portable on the CPU
 // accelerator, tiles on GPUs) on every backend, and the tile kernel itself on a CPU accelerator
 // with tile-sized groups.
 
-/// <summary>The signature both weight-gradient kernels share: <see cref="WeightGradient.Run"/> and <see cref="WeightGradientTiled.Run"/>.</summary>
+/// <summary>The signature both weight-gradient kernels share: <see cref="WeightGradient.Run"/> and its tiled variant's.</summary>
 public delegate void WeightGradientRun(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n);
 
 /// <summary>
-/// What every weight-gradient kernel must do, checked once for both (the blocked one and the
+/// What every weight-gradient kernel must do, checked once for both (the portable one and the
 /// shared-memory tile one): match <see cref="WeightGradientReference"/>; and refuse wrong shapes
 /// before launching.
 /// Each test class supplies its own shapes.
@@ -61,7 +61,7 @@ public abstract class WeightGradientContract(DeviceFixture fixture) : DeviceTest
 }
 
 /// <summary>
-/// <see cref="WeightGradient"/> (the blocked kernel on the CPU accelerator, the tile kernel on GPUs)
+/// <see cref="WeightGradient"/> (the variant the device chose: SIMD on the CPU accelerator, tiles on GPUs)
 /// against <see cref="Reference.WeightGradientReference"/>.
 /// </summary>
 public abstract class WeightGradientTests(DeviceFixture fixture) : WeightGradientContract(fixture)
@@ -104,7 +104,7 @@ public sealed class WeightGradientOnCuda(CudaDeviceFixture fixture) : WeightGrad
 public sealed class WeightGradientOnOpenCL(OpenCLDeviceFixture fixture) : WeightGradientTests(fixture);
 
 /// <summary>
-/// <see cref="WeightGradientTiled"/> (shared-memory tiles, barriers) against
+/// WeightGradient's tiled variant (shared-memory tiles, barriers) against
 /// <see cref="Reference.WeightGradientReference"/>. On the CPU it runs on an accelerator
 /// with tile-sized groups; on CUDA and OpenCL it is also what WeightGradient runs.
 /// </summary>
@@ -124,17 +124,17 @@ public abstract class WeightGradientTiledTests(DeviceFixture fixture) : WeightGr
     [InlineData(16, 16, 16, true)]
     [InlineData(32, 784, 128, true)]
     public void Matches_reference(int m, int k, int n, bool gather) =>
-        AssertMatchesReference(Ops.WeightGradientTiled.Run, "WeightGradientTiled", 1401, m, k, n, gather);
+        AssertMatchesReference(Ops.Variant<WeightGradient>(KernelVariant.Tiled).Run, "WeightGradient tiled", 1401, m, k, n, gather);
 
     [DeviceTheory]
     [MemberData(nameof(Arguments), MemberType = typeof(WeightGradientContract))]
     public void Rejects_a_wrong_shape_before_launching(string argument) =>
-        AssertRejectsWrongShape(Ops.WeightGradientTiled.Run, argument);
+        AssertRejectsWrongShape(Ops.Variant<WeightGradient>(KernelVariant.Tiled).Run, argument);
 
-    /// <summary>WeightGradient picks the tile kernel on GPUs and the blocked one on the CPU accelerator, whatever its group size.</summary>
+    /// <summary>WeightGradient picks the tile kernel on GPUs and never on the CPU accelerator, whatever its group size.</summary>
     [DeviceFact]
     public void WeightGradient_uses_tiles_exactly_on_gpus() =>
-        Assert.Equal(Device.Accelerator.AcceleratorType != ILGPU.Runtime.AcceleratorType.CPU, Ops.WeightGradient.Tiled);
+        Assert.Equal(Device.Accelerator.AcceleratorType != ILGPU.Runtime.AcceleratorType.CPU, Ops.WeightGradient.Variant == KernelVariant.Tiled);
 }
 
 [Collection(TiledCpuCollection.Name)]
@@ -147,7 +147,7 @@ public sealed class WeightGradientTiledOnCuda(CudaDeviceFixture fixture) : Weigh
 public sealed class WeightGradientTiledOnOpenCL(OpenCLDeviceFixture fixture) : WeightGradientTiledTests(fixture);
 
 /// <summary>
-/// <see cref="WeightGradientSimd"/> (CPU-only) at every width this machine accelerates: against the
+/// WeightGradient's SIMD variant (CPU-only) at every width this machine accelerates: against the
 /// reference on <see cref="WeightGradientTests.Cases"/>, and bit for bit against the portable
 /// kernel on the same inputs (the fixture runs the portable kernels).
 /// </summary>
@@ -171,5 +171,5 @@ public sealed class WeightGradientSimdOnCpu(PortableCpuDeviceFixture fixture) : 
         AssertRejectsWrongShape(Simd(SimdWidths.Widest), argument);
 
     private WeightGradientRun Simd(SimdWidth width) =>
-        (a, rows, dy, gradient, m, k, n) => Ops.WeightGradientSimd.Run(a, rows, dy, gradient, m, k, n, width);
+        Ops.Variant<WeightGradient>(KernelVariants.Of(width)).Run;
 }
