@@ -70,7 +70,7 @@ public abstract class DenseForwardContract(DeviceFixture fixture) : DeviceTests(
 
 /// <summary>
 /// <see cref="DenseForward"/> (the variant the device chose: SIMD on the CPU accelerator, tiles on GPUs)
-/// against <see cref="Reference.DenseForwardReference"/>.
+/// against <see cref="DenseForwardReference"/>.
 /// </summary>
 public abstract class DenseForwardTests(DeviceFixture fixture) : DenseForwardContract(fixture)
 {
@@ -169,7 +169,7 @@ public sealed class DenseForwardOnOpenCL(OpenCLDeviceFixture fixture) : DenseFor
 
 /// <summary>
 /// DenseForward's tiled variant (shared-memory tiles, barriers) against
-/// <see cref="Reference.DenseForwardReference"/>. On the CPU it runs on an accelerator with tile-sized
+/// <see cref="DenseForwardReference"/>. On the CPU it runs on an accelerator with tile-sized
 /// groups; on CUDA and OpenCL it is also what DenseForward runs.
 /// </summary>
 public abstract class DenseForwardTiledTests(DeviceFixture fixture) : DenseForwardContract(fixture)

@@ -62,7 +62,7 @@ public abstract class WeightGradientContract(DeviceFixture fixture) : DeviceTest
 
 /// <summary>
 /// <see cref="WeightGradient"/> (the variant the device chose: SIMD on the CPU accelerator, tiles on GPUs)
-/// against <see cref="Reference.WeightGradientReference"/>.
+/// against <see cref="WeightGradientReference"/>.
 /// </summary>
 public abstract class WeightGradientTests(DeviceFixture fixture) : WeightGradientContract(fixture)
 {
@@ -105,7 +105,7 @@ public sealed class WeightGradientOnOpenCL(OpenCLDeviceFixture fixture) : Weight
 
 /// <summary>
 /// WeightGradient's tiled variant (shared-memory tiles, barriers) against
-/// <see cref="Reference.WeightGradientReference"/>. On the CPU it runs on an accelerator
+/// <see cref="WeightGradientReference"/>. On the CPU it runs on an accelerator
 /// with tile-sized groups; on CUDA and OpenCL it is also what WeightGradient runs.
 /// </summary>
 public abstract class WeightGradientTiledTests(DeviceFixture fixture) : WeightGradientContract(fixture)

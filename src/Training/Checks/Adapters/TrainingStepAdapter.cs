@@ -23,8 +23,8 @@ internal sealed record TrainingStepOutputs<T>(T[] Logits, T[] Losses, T[] Correc
 /// <summary>
 /// Every call `check` makes into the device network and the float64 reference trainer, in one
 /// place: one forward pass with dropout, the loss, the backward pass and one Adam step, as
-/// <see cref="Trainer"/> makes them (TrainingStepTests makes the same comparison); where the
-/// launchers run the CPU-only SIMD kernels, the fused step (<see cref="DeviceNetwork.TrainStep"/>).
+/// <see cref="Trainer"/> makes them (<see cref="DeviceNetwork.TrainStep"/>, against
+/// <see cref="ReferenceNetwork.TrainStep"/>; TrainingStepTests makes the same comparison).
 /// </summary>
 internal static class TrainingStepAdapter
 {
@@ -38,34 +38,17 @@ internal static class TrainingStepAdapter
         using var losses = DeviceArrays.NaNs(device, x.Rows);
         using var correct = DeviceArrays.NaNs(device, x.Rows);
         ArrayView<int> rowView = DeviceArrays.ViewOf(inputRows, x.InputRows);
-        if (device.Ops.ChosenVariant<CpuTrainingStep>() is not null)
-        {
-            // The fused CPU-only step, one launch, as the trainer takes it on the CPU accelerator:
-            // the logits stay in the network's workspace and the gradients beside Adam's update.
-            network.TrainStep(input.View, rowView, labels.View, losses.View, correct.View, x.Rows, x.DropoutRate, x.Seed, x.Step, x.Adam);
-            return new(network.Logits(x.Rows).GetAsArray(), DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), network.Gradients.GetAsArray(), network.ReadParameters());
-        }
-
-        network.Forward(input.View, rowView, x.Rows, x.DropoutRate, x.Seed, x.Step);
-        network.Loss(labels.View, losses.View, correct.View, x.Rows);
-        float[] logits = network.Logits(x.Rows).GetAsArray();
-        network.Backward(input.View, rowView, x.Rows, x.DropoutRate);
-        float[] gradients = network.Gradients.GetAsArray();
-        network.AdamStep(x.Adam);
-        return new(logits, DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), gradients, network.ReadParameters());
+        // As the trainer steps: the fused CPU step where the device chose it, else separate launches.
+        // The logits stay in the network's workspace and the gradients beside Adam's update.
+        network.TrainStep(input.View, rowView, labels.View, losses.View, correct.View, x.Rows, x.DropoutRate, x.Seed, x.Step, x.Adam);
+        return new(network.Logits(x.Rows).GetAsArray(), DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), network.Gradients.GetAsArray(), network.ReadParameters());
     }
 
     public static TrainingStepOutputs<double> Reference(TrainingStepInputs x)
     {
-        double[] batch = Batch(x);
         var reference = new ReferenceNetwork(x.Shape, x.Parameters);
-        reference.Forward(batch, x.Rows, x.DropoutRate, x.Seed, x.Step);
-        var (losses, correct) = reference.Loss(x.Labels, x.Rows);
-        double[] logits = reference.Logits;
-        reference.Backward(batch, x.Rows, x.DropoutRate);
-        double[] gradients = (double[])reference.Gradients.Clone();
-        reference.AdamStep(x.Adam);
-        return new(logits, losses, correct, gradients, reference.Parameters);
+        var (losses, correct) = reference.TrainStep(Batch(x), x.Labels, x.Rows, x.DropoutRate, x.Seed, x.Step, x.Adam);
+        return new(reference.Logits, losses, correct, reference.Gradients, reference.Parameters);
     }
 
     /// <summary>The batch the device reads through the row indices, gathered on the host.</summary>
