@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Commands;
 using Handwriting.Runner.Output;
 using Handwriting.Training;
 using Handwriting.Training.Data;
+using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Output;
 
