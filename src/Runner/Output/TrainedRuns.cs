@@ -8,7 +8,7 @@ namespace Handwriting.Runner.Output;
 /// </summary>
 public static class TrainedRuns
 {
-    /// <summary>Where `train` writes its runs by default, relative to the current folder (see <see cref="RunFolder.DefaultPath"/>).</summary>
+    /// <summary>Where `train` writes its runs by default, relative to the current folder (see <see cref="Training.Output.RunFolder.DefaultPath"/>).</summary>
     public const string Folder = "runs";
 
     public const string ModelFile = "model.bin";
