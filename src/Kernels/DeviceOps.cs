@@ -5,45 +5,31 @@ using ILGPU.Runtime;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The ops of one accelerator. Loading compiles, so each op is loaded on first use and then
-/// reused for the life of the device; any <see cref="IDeviceOp{TSelf}"/> loads through
-/// <see cref="Get{T}"/>, and the properties below only name the ones the trainer runs.
-/// Every launch goes through <see cref="Launching"/>, which counts it and splits its work;
-/// the time each load takes is summed in <see cref="DeviceCounters.CompileSeconds"/>.
+/// The ops of one accelerator. Loading compiles, so each op is loaded on first use, at the variant
+/// <see cref="VariantRule"/> picks for this device, and then reused for the life of the device; any
+/// <see cref="IDeviceOp{TSelf}"/> loads through <see cref="Get{T}"/>, and the properties below only
+/// name the ones the trainer runs. Tests, benchmarks and `check` load a named variant through
+/// <see cref="Variant{T}"/>; nothing changes what an op already loaded launches.
+/// Every launch goes through <see cref="Launching"/> or <see cref="LaunchingCpuOnly"/>, which count
+/// it; the time each load takes is summed in <see cref="DeviceCounters.CompileSeconds"/>.
 /// </summary>
 public sealed class DeviceOps : IDisposable
 {
-    private readonly Dictionary<Type, object> _loaded = [];
-    private SimdWidth? _simd;
-    private int _nestedLoads;
+    private readonly Dictionary<(Type Op, KernelVariant Variant), object> _loaded = [];
 
-    internal DeviceOps(Accelerator accelerator, DeviceCounters counters)
+    internal DeviceOps(Accelerator accelerator, DeviceCounters counters, KernelVariant? forced)
     {
         Accelerator = accelerator;
         Counters = counters;
-        _simd = accelerator.AcceleratorType == AcceleratorType.CPU ? CpuKernelChoice.FromEnvironment() : null;
+        Forced = forced;
     }
 
     /// <summary>
-    /// The vector width of the CPU-only SIMD kernels the launchers run instead of the portable
-    /// ones; null runs the portable kernels. On the CPU accelerator it starts at the widest width
-    /// the hardware accelerates (or what <see cref="CpuKernelChoice"/> reads from the environment);
-    /// everywhere else it is null and cannot be set (see <see cref="CpuOnly"/>).
-    /// Tests and benchmarks set it to compare the variants and to force narrower widths.
+    /// The variant this device was opened with for every op that has it (see
+    /// <see cref="ComputeDevice.Open"/>; HANDWRITING_CPU_KERNELS on the CPU accelerator); null
+    /// where <see cref="VariantRule"/> chooses.
     /// </summary>
-    public SimdWidth? Simd
-    {
-        get => _simd;
-        set
-        {
-            if (value is not null)
-            {
-                CpuOnly.Require(Accelerator, "a SIMD width");
-            }
-
-            _simd = value;
-        }
-    }
+    public KernelVariant? Forced { get; }
 
     public SoftmaxCrossEntropy SoftmaxCrossEntropy => Get<SoftmaxCrossEntropy>();
 
@@ -55,32 +41,8 @@ public sealed class DeviceOps : IDisposable
 
     public DenseForward DenseForward => Get<DenseForward>();
 
-    /// <summary>DenseForward with shared-memory tiles: what <see cref="DenseForward"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
-    public DenseForwardTiled DenseForwardTiled => Get<DenseForwardTiled>();
-
     /// <summary>A dense layer's weight and bias gradients in one launch.</summary>
     public WeightGradient WeightGradient => Get<WeightGradient>();
-
-    /// <summary>WeightGradient with shared-memory tiles: what <see cref="WeightGradient"/> runs on a GPU; throws where groups cannot hold a tile.</summary>
-    public WeightGradientTiled WeightGradientTiled => Get<WeightGradientTiled>();
-
-    /// <summary>CPU-only DenseForward: SIMD over raw pointers, the same bits.</summary>
-    public DenseForwardSimd DenseForwardSimd => Get<DenseForwardSimd>();
-
-    /// <summary>CPU-only WeightGradient: SIMD over raw pointers, the same bits.</summary>
-    public WeightGradientSimd WeightGradientSimd => Get<WeightGradientSimd>();
-
-    /// <summary>CPU-only InputGradient: SIMD over raw pointers, the same bits.</summary>
-    public InputGradientSimd InputGradientSimd => Get<InputGradientSimd>();
-
-    /// <summary>CPU-only SoftmaxCrossEntropy over raw pointers, the same bits.</summary>
-    public SoftmaxCrossEntropySimd SoftmaxCrossEntropySimd => Get<SoftmaxCrossEntropySimd>();
-
-    /// <summary>CPU-only Adam: SIMD over raw pointers, the same bits.</summary>
-    public AdamSimd AdamSimd => Get<AdamSimd>();
-
-    /// <summary>CPU-only: a whole training step in one launch, the same bits as the separate ops.</summary>
-    public CpuTrainingStep CpuTrainingStep => Get<CpuTrainingStep>();
 
     /// <summary>The gradient into a hidden layer, through W^T, dropout and ReLU, in one launch.</summary>
     public InputGradient InputGradient => Get<InputGradient>();
@@ -88,70 +50,63 @@ public sealed class DeviceOps : IDisposable
     /// <summary>Gathers a training batch through a random affine (and optionally elastic) distortion per image.</summary>
     public Augment Augment => Get<Augment>();
 
+    /// <summary>CPU-only: a whole training step in one launch; throws where it has no variant (<see cref="ChosenVariant{T}"/> is null).</summary>
+    public CpuTrainingStep CpuTrainingStep => Get<CpuTrainingStep>();
+
     internal Accelerator Accelerator { get; }
 
     internal DeviceCounters Counters { get; }
 
-    /// <summary>The op of type T on this device, loaded (compiled) on first use.</summary>
-    internal T Get<T>()
+    /// <summary>The variant <see cref="VariantRule"/> gives op T on this device, or null where T has none (the fused CPU step on a GPU).</summary>
+    public KernelVariant? ChosenVariant<T>()
+        where T : class, IDeviceOp<T> =>
+        VariantRule.Choose(Accelerator, Forced, T.Variants);
+
+    /// <summary>Op T fixed to <paramref name="variant"/>, loaded on first use; throws <see cref="KernelVariantException"/> where <see cref="CannotRun{T}"/> says why not.</summary>
+    public T Variant<T>(KernelVariant variant)
         where T : class, IDeviceOp<T>
     {
+        if (CannotRun<T>(variant) is { } reason)
+        {
+            throw new KernelVariantException($"{typeof(T).Name} {variant.Name()}: {reason}");
+        }
+
         lock (_loaded)
         {
-            if (!_loaded.TryGetValue(typeof(T), out object? op))
+            if (!_loaded.TryGetValue((typeof(T), variant), out object? op))
             {
-                op = Compiling(() => T.Load(this));
-                _loaded.Add(typeof(T), op);
+                op = Compiling(() => T.Load(this, variant));
+                _loaded.Add((typeof(T), variant), op);
             }
 
             return (T)op;
         }
     }
 
-    /// <summary>
-    /// An op's portable kernel: compiled now where it is what the op launches (no tile kernel
-    /// replaces it, <paramref name="replaced"/>, and no CPU-only SIMD variant, <see cref="Simd"/>),
-    /// else on first use, so that a CPU running the SIMD variants never compiles it. Either way its
-    /// time counts as compilation.
-    /// </summary>
-    internal Lazy<TKernel> PortableKernel<TKernel>(Func<TKernel> load, bool replaced)
-    {
-        var kernel = new Lazy<TKernel>(() => Compiling(load));
-        if (!replaced && Simd is null)
-        {
-            _ = kernel.Value;
-        }
+    /// <summary>Null where <see cref="Variant{T}"/> loads <paramref name="variant"/> on this device, else why it cannot.</summary>
+    public string? CannotRun<T>(KernelVariant variant)
+        where T : class, IDeviceOp<T> =>
+        !T.Variants.Contains(variant)
+            ? $"{typeof(T).Name} has no {variant.Name()} kernel (it has {string.Join(", ", T.Variants.Select(v => v.Name()))})"
+            : VariantRule.CannotRunOn(Accelerator, variant);
 
-        return kernel;
-    }
+    /// <summary>Op T at the variant this device chose for it.</summary>
+    internal T Get<T>()
+        where T : class, IDeviceOp<T> =>
+        Variant<T>(ChosenVariant<T>() ?? throw new KernelVariantException(
+            $"{typeof(T).Name} has no variant on {Accelerator.Name} (it has {string.Join(", ", T.Variants.Select(v => v.Name()))}{(Forced is { } forced ? $"; {forced.Name()} forced" : "")})"));
 
-    /// <summary>Runs a load (loading a kernel compiles it) and adds its time to the counters, once however deeply loads nest (an op loading its tile variant).</summary>
+    /// <summary>Runs a load (loading a kernel compiles it) and adds its time to the counters.</summary>
     private TResult Compiling<TResult>(Func<TResult> load)
     {
-        lock (_loaded)
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
         {
-            if (_nestedLoads++ > 0)
-            {
-                try
-                {
-                    return load();
-                }
-                finally
-                {
-                    _nestedLoads--;
-                }
-            }
-
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            try
-            {
-                return load();
-            }
-            finally
-            {
-                _nestedLoads--;
-                Counters.Compiled(System.Diagnostics.Stopwatch.GetTimestamp() - start);
-            }
+            return load();
+        }
+        finally
+        {
+            Counters.Compiled(System.Diagnostics.Stopwatch.GetTimestamp() - start);
         }
     }
 
@@ -163,11 +118,14 @@ public sealed class DeviceOps : IDisposable
     }
 
     /// <summary>Counts a launch of a CPU-only kernel, which takes every thread of the CPU accelerator.</summary>
-    internal SimdLaunch LaunchingCpuOnly(SimdWidth width)
+    internal SimdLaunch LaunchingCpuOnly()
     {
         Counters.Launched();
-        return CpuOnly.Launch(Accelerator, width);
+        return CpuOnly.Launch(Accelerator);
     }
+
+    /// <summary>Counts a launch that configures its own grid (the tile kernels).</summary>
+    internal void LaunchingGrouped() => Counters.Launched();
 
     public void Dispose()
     {

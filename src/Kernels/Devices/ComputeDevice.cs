@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Simd;
 using ILGPU;
 using ILGPU.Runtime;
 using ILGPU.Runtime.CPU;
@@ -13,12 +14,18 @@ public sealed class ComputeDevice : IDisposable
     private readonly Context _context;
     private readonly Lazy<DeviceOps> _ops;
 
-    private ComputeDevice(Context context, Accelerator accelerator, AcceleratorKind kind)
+    private ComputeDevice(Context context, Accelerator accelerator, AcceleratorKind kind, KernelVariant? forced)
     {
         _context = context;
         Accelerator = accelerator;
         Kind = kind;
-        _ops = new Lazy<DeviceOps>(() => new DeviceOps(accelerator, Counters));
+        var variant = forced ?? (accelerator.AcceleratorType == AcceleratorType.CPU ? CpuKernelChoice.FromEnvironment() : null);
+        if (variant is { } chosen && VariantRule.CannotRunOn(accelerator, chosen) is { } reason)
+        {
+            throw new KernelVariantException($"{chosen.Name()} forced: {reason}");
+        }
+
+        _ops = new Lazy<DeviceOps>(() => new DeviceOps(accelerator, Counters, variant));
     }
 
     public Accelerator Accelerator { get; }
@@ -42,14 +49,26 @@ public sealed class ComputeDevice : IDisposable
     /// Opens the accelerator of the given kind. <see cref="AcceleratorKind.Auto"/> takes CUDA,
     /// then an OpenCL GPU, then the CPU accelerator. An absent kind is a
     /// <see cref="DeviceNotFoundException"/> that names the kinds present.
+    /// <paramref name="forced"/> makes every op that has that variant load it (the others their
+    /// portable kernel, see <see cref="VariantRule"/>); null lets the rule choose, except that on the
+    /// CPU accelerator HANDWRITING_CPU_KERNELS may force one (<see cref="CpuKernelChoice"/>).
+    /// A forced variant the accelerator cannot run throws <see cref="KernelVariantException"/>.
     /// </summary>
-    public static ComputeDevice Open(AcceleratorKind kind)
+    public static ComputeDevice Open(AcceleratorKind kind, KernelVariant? forced = null)
     {
         var context = DeviceCatalog.CreateContext();
         try
         {
             var started = AcceleratorFallback.StartFirst(Candidates(context, kind), device => OpenCLDevices.CreateAccelerator(context, device));
-            return new ComputeDevice(context, started.Value, started.Kind) { SkippedAccelerators = started.Skipped };
+            try
+            {
+                return new ComputeDevice(context, started.Value, started.Kind, forced) { SkippedAccelerators = started.Skipped };
+            }
+            catch
+            {
+                started.Value.Dispose();
+                throw;
+            }
         }
         catch
         {
@@ -58,13 +77,22 @@ public sealed class ComputeDevice : IDisposable
         }
     }
 
-    /// <summary>Opens a CPU accelerator with a custom layout (see <see cref="CpuConfiguration.ForGroupSize"/>).</summary>
-    public static ComputeDevice OpenCpu(CPUDevice layout)
+    /// <summary>Opens a CPU accelerator with a custom layout (see <see cref="CpuConfiguration.ForGroupSize"/>), its variants chosen as <see cref="Open"/> chooses them.</summary>
+    public static ComputeDevice OpenCpu(CPUDevice layout, KernelVariant? forced = null)
     {
         var context = Context.Create(builder => LocalBarrier.Register(builder).CPU(layout).EnableAlgorithms().Optimize(OptimizationLevel.O2));
         try
         {
-            return new ComputeDevice(context, DeviceCatalog.OfType(context, AcceleratorType.CPU).First().CreateAccelerator(context), AcceleratorKind.Cpu);
+            var accelerator = DeviceCatalog.OfType(context, AcceleratorType.CPU).First().CreateAccelerator(context);
+            try
+            {
+                return new ComputeDevice(context, accelerator, AcceleratorKind.Cpu, forced);
+            }
+            catch
+            {
+                accelerator.Dispose();
+                throw;
+            }
         }
         catch
         {

@@ -3,10 +3,10 @@ using ILGPU.Runtime;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// When the ops with a shared-memory tile kernel (<see cref="DenseForwardTiled"/>,
-/// <see cref="WeightGradientTiled"/>) use it: on every GPU whose groups hold one tile's
-/// Side x Side threads. On the CPU accelerator a barrier costs OS threads, so the blocked kernels
-/// run there; tests still run the tile kernels on a CPU accelerator with tile-sized groups
+/// The size of the shared-memory tiles of the ops' <see cref="KernelVariant.Tiled"/> kernels, and
+/// whether an accelerator's groups hold one (<see cref="VariantRule"/> chooses them on every GPU
+/// that does). On the CPU accelerator a barrier costs OS threads, so the rule never prefers them
+/// there; tests still run them on a CPU accelerator with tile-sized groups
 /// (<see cref="Devices.CpuConfiguration.ForGroupSize"/>).
 /// </summary>
 public static class TilePolicy
@@ -22,18 +22,5 @@ public static class TilePolicy
     {
         ArgumentNullException.ThrowIfNull(accelerator);
         return accelerator.MaxNumThreadsPerGroup >= GroupSize;
-    }
-
-    /// <summary>Whether the ops launch their tile kernels on this accelerator: on every GPU whose groups fit a tile.</summary>
-    public static bool Chosen(Accelerator accelerator) =>
-        Fits(accelerator) && accelerator.AcceleratorType != AcceleratorType.CPU;
-
-    /// <summary>Refuses, before anything is compiled, an accelerator whose groups cannot hold a tile.</summary>
-    internal static void RequireFits(Accelerator accelerator)
-    {
-        if (!Fits(accelerator))
-        {
-            throw new NotSupportedException($"{accelerator.Name} allows {accelerator.MaxNumThreadsPerGroup} threads per group; the tile kernel needs {GroupSize}.");
-        }
     }
 }

@@ -13,23 +13,24 @@ namespace Handwriting.Kernels;
 /// plain Adam is unchanged bit for bit.
 /// parameters, gradients, m and v have Count elements. The trainer keeps every parameter of the
 /// network in one flat buffer, so one launch updates them all.
+/// Variants (<see cref="VariantRule"/>; the same bits): the portable <see cref="Kernel"/> below, and on
+/// the CPU accelerator <see cref="AdamSimd"/>.
 /// </summary>
 public sealed class Adam : IDeviceOp<Adam>
 {
-    private readonly DeviceOps _ops;
-    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>> _kernel;
+    private readonly AdamLaunch _launch;
 
-    private Adam(DeviceOps ops)
+    private Adam(DeviceOps ops, KernelVariant variant)
     {
-        _ops = ops;
-        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
-        _kernel = ops.PortableKernel(
-            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
-                Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel),
-            replaced: false);
+        Variant = variant;
+        _launch = variant == KernelVariant.Portable ? LoadPortable(ops) : AdamSimd.Load(ops, variant.Width());
     }
 
-    static Adam IDeviceOp<Adam>.Load(DeviceOps ops) => new(ops);
+    public static IReadOnlyList<KernelVariant> Variants { get; } = [KernelVariant.Portable, KernelVariant.Simd128, KernelVariant.Simd256, KernelVariant.Simd512];
+
+    public KernelVariant Variant { get; }
+
+    static Adam IDeviceOp<Adam>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
 
     public void Run(
         ArrayView<float> parameters,
@@ -41,14 +42,7 @@ public sealed class Adam : IDeviceOp<Adam>
         int step)
     {
         Check(parameters, gradients, m, v, count, step);
-        if (_ops.Simd is { } width)
-        {
-            _ops.AdamSimd.Run(parameters, gradients, m, v, count, settings, step, width);
-            return;
-        }
-
-        var split = _ops.Launching(count);
-        _kernel.Value(split.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, split.ItemsPerThread);
+        _launch(parameters, gradients, m, v, count, AdamStep.From(settings, step));
     }
 
     /// <summary>
@@ -73,6 +67,17 @@ public sealed class Adam : IDeviceOp<Adam>
         Require.Length(gradients, count, nameof(gradients), $"({count})");
         Require.Length(m, count, nameof(m), $"({count})");
         Require.Length(v, count, nameof(v), $"({count})");
+    }
+
+    private static AdamLaunch LoadPortable(DeviceOps ops)
+    {
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, int>(Kernel);
+        return (parameters, gradients, m, v, count, step) =>
+        {
+            var split = ops.Launching(count);
+            kernel(split.Threads, parameters, gradients, m, v, step, count, split.ItemsPerThread);
+        };
     }
 
     [Kernel]
@@ -100,6 +105,9 @@ public sealed class Adam : IDeviceOp<Adam>
         }
     }
 }
+
+/// <summary>One launch of an <see cref="Adam"/> variant on checked arguments.</summary>
+internal delegate void AdamLaunch(ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, int count, AdamStep step);
 
 /// <summary>Adam's hyper-parameters; the defaults are Keras's (WeightDecay 0: plain Adam, not AdamW).</summary>
 public readonly record struct AdamSettings(float LearningRate = 1e-3f, float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-7f, float WeightDecay = 0f)

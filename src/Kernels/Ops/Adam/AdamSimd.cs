@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 using ILGPU;
 using ILGPU.Runtime;
@@ -5,42 +6,46 @@ using ILGPU.Runtime;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// CPU-only variant of <see cref="Adam"/>: the same contract and the same bits, computed with SIMD
-/// over raw pointers by <see cref="AdamSimdBody"/>. Never loaded on a GPU.
+/// <see cref="Adam"/>'s SIMD variants, CPU-only: the same contract and the same bits, computed by
+/// <see cref="AdamSimdBody"/> over raw pointers. One kernel per width, picked when the op loads;
+/// never loaded on a GPU.
 /// </summary>
-public sealed class AdamSimd : IDeviceOp<AdamSimd>
+internal static class AdamSimd
 {
-    private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, SimdLaunch> _kernel;
-
-    private AdamSimd(DeviceOps ops)
+    public static AdamLaunch Load(DeviceOps ops, SimdWidth width) => width switch
     {
-        CpuOnly.Require(ops.Accelerator, nameof(AdamSimd));
-        _ops = ops;
-        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, SimdLaunch>(Kernel);
-    }
+        SimdWidth.Bits512 => Load<Lanes512, Vector512<float>>(ops),
+        SimdWidth.Bits256 => Load<Lanes256, Vector256<float>>(ops),
+        _ => Load<Lanes128, Vector128<float>>(ops),
+    };
 
-    static AdamSimd IDeviceOp<AdamSimd>.Load(DeviceOps ops) => new(ops);
-
-    /// <summary>As <see cref="Adam.Run"/>, with vectors of <paramref name="width"/>.</summary>
-    public void Run(ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, int count, AdamSettings settings, int step, SimdWidth width)
+    private static AdamLaunch Load<TL, TV>(DeviceOps ops)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
-        Adam.Check(parameters, gradients, m, v, count, step);
-        var launch = _ops.LaunchingCpuOnly(width);
-        _kernel(launch.Threads, parameters, gradients, m, v, AdamStep.From(settings, step), count, launch);
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, AdamStep, int, SimdLaunch>(Kernel<TL, TV>);
+        return (parameters, gradients, m, v, count, step) =>
+        {
+            var launch = ops.LaunchingCpuOnly();
+            kernel(launch.Threads, parameters, gradients, m, v, step, count, launch);
+        };
     }
 
     [Kernel(CpuOnly = true)]
-    public static void Kernel(Index1D thread, ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, AdamStep step, int count, SimdLaunch launch) =>
-        Body(thread, parameters, gradients, m, v, step, count, launch);
+    public static void Kernel<TL, TV>(Index1D thread, ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, AdamStep step, int count, SimdLaunch launch)
+        where TL : struct, ILanes<TV>
+        where TV : struct =>
+        Body<TL, TV>(thread, parameters, gradients, m, v, step, count, launch);
 
     [ILGPU.Frontend.External(nameof(AdamSimd))]
-    private static unsafe void Body(int thread, ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, AdamStep step, int count, SimdLaunch launch)
+    private static unsafe void Body<TL, TV>(int thread, ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, AdamStep step, int count, SimdLaunch launch)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
         fixed (float* pp = &CpuView.First(parameters), pg = &CpuView.First(gradients), pm = &CpuView.First(m), pv = &CpuView.First(v))
         {
-            AdamSimdBody.Run(launch.Share(thread), pp, pg, pm, pv, count, step, launch.Width);
+            AdamSimdBody.Run<TL, TV>(launch.Share(thread), pp, pg, pm, pv, count, step);
         }
     }
 }

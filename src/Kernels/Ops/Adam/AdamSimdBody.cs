@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 
 namespace Handwriting.Kernels;
@@ -13,56 +12,30 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class AdamSimdBody
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step, SimdWidth width)
-    {
-        switch (width)
-        {
-            case SimdWidth.Bits512:
-                Run<Lanes512, Vector512<float>>(share, parameters, gradients, m, v, count, step);
-                break;
-            case SimdWidth.Bits256:
-                Run<Lanes256, Vector256<float>>(share, parameters, gradients, m, v, count, step);
-                break;
-            default:
-                Run<Lanes128, Vector128<float>>(share, parameters, gradients, m, v, count, step);
-                break;
-        }
-    }
-
     /// <summary>
-    /// As <see cref="Run"/>, over a rows x columns block of parameters at offset (a layer's weights,
+    /// As <see cref="Run{TL, TV}"/>, over a rows x columns block of parameters at offset (a layer's weights,
     /// or its bias as one row), with this thread taking the columns of its share of column chunks
     /// (2 vectors wide), as the forward and weight-gradient bodies split a layer: in the fused step
     /// each thread then updates the weights its own core's cache holds. Element-wise, so any split
     /// gives the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunColumns(ThreadShare share, float* parameters, float* gradients, float* m, float* v, long offset, int rows, int columns, AdamStep step, SimdWidth width)
+    public static void RunColumns<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, long offset, int rows, int columns, AdamStep step)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
-        int chunk = 2 * width.Floats();
+        int chunk = 2 * TL.Count;
         var (firstChunk, endChunk) = share.Of((columns + chunk - 1) / chunk);
         long c0 = firstChunk * chunk, c1 = Math.Min(columns, endChunk * chunk);
         for (long r = 0; r < rows; r++)
         {
             long start = offset + (r * columns);
-            switch (width)
-            {
-                case SimdWidth.Bits512:
-                    Update<Lanes512, Vector512<float>>(parameters, gradients, m, v, start + c0, start + c1, step);
-                    break;
-                case SimdWidth.Bits256:
-                    Update<Lanes256, Vector256<float>>(parameters, gradients, m, v, start + c0, start + c1, step);
-                    break;
-                default:
-                    Update<Lanes128, Vector128<float>>(parameters, gradients, m, v, start + c0, start + c1, step);
-                    break;
-            }
+            Update<TL, TV>(parameters, gradients, m, v, start + c0, start + c1, step);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step)
+    public static void Run<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step)
         where TL : struct, ILanes<TV>
         where TV : struct
     {

@@ -35,7 +35,12 @@ public sealed class Augment : IDeviceOp<Augment>
             Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int>(Kernel);
     }
 
-    static Augment IDeviceOp<Augment>.Load(DeviceOps ops) => new(ops);
+    /// <summary>One portable kernel, everywhere.</summary>
+    public static IReadOnlyList<KernelVariant> Variants { get; } = [KernelVariant.Portable];
+
+    public KernelVariant Variant => KernelVariant.Portable;
+
+    static Augment IDeviceOp<Augment>.Load(DeviceOps ops, KernelVariant variant) => new(ops);
 
     /// <summary>Checks and launches; indices must lie in [0, source images), which the caller's shuffle guarantees.</summary>
     public void Run(ArrayView<float> source, ArrayView<int> indices, ArrayView<float> destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)

@@ -11,31 +11,34 @@ namespace Handwriting.Kernels;
 /// ReLU and dropout 0.2, then K = H, N = O (10) with neither.
 /// Only the dropped output is kept: it is positive exactly where ReLU passed and dropout kept, which
 /// is all the backward pass needs for its ReLU mask.
-/// On a GPU (CUDA, OpenCL) it launches the shared-memory tile kernel of <see cref="DenseForwardTiled"/>;
-/// on the CPU accelerator, where a barrier costs OS threads, the CPU-only SIMD kernel of <see cref="DenseForwardSimd"/>
-/// (or, with <see cref="DeviceOps.Simd"/> null, the portable blocked kernel of <see cref="DenseForwardKernel"/>).
+/// <para>
+/// Variants (<see cref="VariantRule"/> picks one when the op loads; all give the same bits):
+/// on a GPU the shared-memory tiles of <see cref="DenseForwardTiledKernel"/>; on the CPU
+/// accelerator the SIMD bodies of <see cref="DenseForwardSimd"/> at the widest accelerated width;
+/// else, or when forced, the portable <see cref="DenseForwardKernel"/>. Read them in that order
+/// of the files: this one (contract and checks), then the kernel of the variant.
+/// </para>
 /// </summary>
 public sealed class DenseForward : IDeviceOp<DenseForward>
 {
-    private readonly DeviceOps _ops;
-    private readonly DenseForwardTiled? _tiled;
-    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>> _kernel;
+    private readonly DenseForwardLaunch _launch;
 
-    private DenseForward(DeviceOps ops)
+    private DenseForward(DeviceOps ops, KernelVariant variant)
     {
-        _ops = ops;
-        _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.DenseForwardTiled : null;
-        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
-        _kernel = ops.PortableKernel(
-            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
-                Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(DenseForwardKernel.Kernel),
-            replaced: _tiled is not null);
+        Variant = variant;
+        _launch = variant switch
+        {
+            KernelVariant.Portable => DenseForwardKernel.Load(ops),
+            KernelVariant.Tiled => DenseForwardTiledKernel.Load(ops),
+            _ => DenseForwardSimd.Load(ops, variant.Width()),
+        };
     }
 
-    static DenseForward IDeviceOp<DenseForward>.Load(DeviceOps ops) => new(ops);
+    public static IReadOnlyList<KernelVariant> Variants { get; } = KernelVariants.All;
 
-    /// <summary>Whether <see cref="Run"/> launches the tile kernel of <see cref="DenseForwardTiled"/>.</summary>
-    public bool Tiled => _tiled is not null;
+    public KernelVariant Variant { get; }
+
+    static DenseForward IDeviceOp<DenseForward>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
 
     /// <summary>
     /// rows: empty for A = a, else the (M) source row of each output row, each in [0, a rows) (the
@@ -51,24 +54,8 @@ public sealed class DenseForward : IDeviceOp<DenseForward>
         int k,
         int n,
         Activation activation,
-        DropoutSettings dropout)
-    {
-        var layout = Layout(a, rows, w, bias, y, m, k, n, activation, dropout);
-        if (_tiled is not null)
-        {
-            _tiled.Launch(a, rows, w, bias, y, layout);
-            return;
-        }
-
-        if (_ops.Simd is { } width)
-        {
-            _ops.DenseForwardSimd.Launch(a, rows, w, bias, y, layout, width);
-            return;
-        }
-
-        var split = _ops.Launching(DenseForwardKernel.WorkItems(layout));
-        _kernel.Value(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
-    }
+        DropoutSettings dropout) =>
+        _launch(a, rows, w, bias, y, Layout(a, rows, w, bias, y, m, k, n, activation, dropout));
 
     /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>
     internal static DenseLayout Layout(
@@ -101,3 +88,6 @@ public sealed class DenseForward : IDeviceOp<DenseForward>
         return new DenseLayout(m, k, n, bias.Length != 0 ? 1 : 0, rows.Length != 0 ? 1 : 0, activation, dropout, vector ? 1 : 0);
     }
 }
+
+/// <summary>One launch of a <see cref="DenseForward"/> variant on arguments already checked by <see cref="DenseForward.Layout"/>.</summary>
+internal delegate void DenseForwardLaunch(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, DenseLayout layout);

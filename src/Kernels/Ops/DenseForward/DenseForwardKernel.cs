@@ -1,22 +1,39 @@
 using System.Runtime.CompilerServices;
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The kernel behind <see cref="DenseForward"/>. The vector path gives each thread a contiguous
+/// <see cref="DenseForward"/>'s portable variant. The vector path gives each thread a contiguous
 /// run of 4 x 8 output blocks and keeps a block's 32 sums in eight Float4 registers; per step of k
 /// four it reads one Float4 of each A row and two Float4 of W per k: 128 multiply-adds for 12 view
 /// accesses (a 4 x 4 scalar block makes 16 for 8), because on
 /// the CPU accelerator each access, not each flop, is what costs. A last block that runs past M
 /// repeats row M - 1 and stores only the rows that exist, so there is no separate edge code.
 /// The scalar path (N not a multiple of 8, as for the 10 logits, or unaligned views) computes one
-/// output per work item.
+/// output per work item; which path runs depends on the shapes and alignment of each launch
+/// (<see cref="DenseLayout.Vector"/>), not on the device.
+/// Who launches the Float4 path: the CPU accelerator when the portable variant is forced
+/// (HANDWRITING_CPU_KERNELS=portable, the tests that compare variants), and a GPU whose groups
+/// cannot hold a tile; it keeps the portable seed run about as fast as the tiles would be on a CPU.
 /// </summary>
 public static class DenseForwardKernel
 {
     public const int BlockRows = 4;
     public const int BlockColumns = 8;
+
+    /// <summary>Compiles the kernel and returns its launch: one thread per share of <see cref="WorkItems"/>.</summary>
+    internal static DenseForwardLaunch Load(DeviceOps ops)
+    {
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, int>(Kernel);
+        return (a, rows, w, bias, y, layout) =>
+        {
+            var split = ops.Launching(WorkItems(layout));
+            kernel(split.Threads, a, rows, w, bias, y, layout, split.ItemsPerThread);
+        };
+    }
 
     public static long WorkItems(DenseLayout layout) =>
         layout.Vector != 0 ? (long)((layout.M + BlockRows - 1) / BlockRows) * (layout.N / BlockColumns) : (long)layout.M * layout.N;

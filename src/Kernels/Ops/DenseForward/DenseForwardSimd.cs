@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 using ILGPU;
 using ILGPU.Runtime;
@@ -5,49 +6,36 @@ using ILGPU.Runtime;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// CPU-only variant of <see cref="DenseForward"/>: the same contract and the same bits, computed
-/// with SIMD over raw pointers by <see cref="DenseForwardSimdBody"/> (see there). The kernel is
-/// an ordinary ILGPU launch on the CPU accelerator whose body is opaque to ILGPU, so none of the
-/// per-access checks that bound the portable kernel there apply. Never loaded on a GPU.
+/// <see cref="DenseForward"/>'s SIMD variants, CPU-only: the same contract and the same bits,
+/// computed by <see cref="DenseForwardSimdBody"/> over raw pointers. The kernel is an ordinary
+/// ILGPU launch on the CPU accelerator whose body is opaque to ILGPU, so none of the per-access
+/// checks that bound the portable kernel there apply. One kernel per width, picked when the op
+/// loads; never loaded on a GPU (<see cref="VariantRule.CannotRunOn"/>).
 /// </summary>
-public sealed class DenseForwardSimd : IDeviceOp<DenseForwardSimd>
+internal static class DenseForwardSimd
 {
-    private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, SimdLaunch> _kernel;
-
-    private DenseForwardSimd(DeviceOps ops)
+    public static DenseForwardLaunch Load(DeviceOps ops, SimdWidth width) => width switch
     {
-        CpuOnly.Require(ops.Accelerator, nameof(DenseForwardSimd));
-        _ops = ops;
-        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, SimdLaunch>(Kernel);
-    }
+        SimdWidth.Bits512 => Load<Lanes512, Vector512<float>>(ops),
+        SimdWidth.Bits256 => Load<Lanes256, Vector256<float>>(ops),
+        _ => Load<Lanes128, Vector128<float>>(ops),
+    };
 
-    static DenseForwardSimd IDeviceOp<DenseForwardSimd>.Load(DeviceOps ops) => new(ops);
-
-    /// <summary>As <see cref="DenseForward.Run"/>, with vectors of <paramref name="width"/>.</summary>
-    public void Run(
-        ArrayView<float> a,
-        ArrayView<int> rows,
-        ArrayView<float> w,
-        ArrayView<float> bias,
-        ArrayView<float> y,
-        int m,
-        int k,
-        int n,
-        Activation activation,
-        DropoutSettings dropout,
-        SimdWidth width) =>
-        Launch(a, rows, w, bias, y, DenseForward.Layout(a, rows, w, bias, y, m, k, n, activation, dropout), width);
-
-    internal void Launch(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, DenseLayout layout, SimdWidth width)
+    private static DenseForwardLaunch Load<TL, TV>(DeviceOps ops)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
-        var launch = _ops.LaunchingCpuOnly(width);
-        _kernel(launch.Threads, a, rows, w, bias, y, layout, launch);
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout, SimdLaunch>(Kernel<TL, TV>);
+        return (a, rows, w, bias, y, layout) =>
+        {
+            var launch = ops.LaunchingCpuOnly();
+            kernel(launch.Threads, a, rows, w, bias, y, layout, launch);
+        };
     }
 
     [Kernel(CpuOnly = true)]
-    public static void Kernel(
+    public static void Kernel<TL, TV>(
         Index1D thread,
         ArrayView<float> a,
         ArrayView<int> rows,
@@ -55,16 +43,20 @@ public sealed class DenseForwardSimd : IDeviceOp<DenseForwardSimd>
         ArrayView<float> bias,
         ArrayView<float> y,
         DenseLayout layout,
-        SimdLaunch launch) =>
-        Body(thread, a, rows, w, bias, y, layout, launch);
+        SimdLaunch launch)
+        where TL : struct, ILanes<TV>
+        where TV : struct =>
+        Body<TL, TV>(thread, a, rows, w, bias, y, layout, launch);
 
     [ILGPU.Frontend.External(nameof(DenseForwardSimd))]
-    private static unsafe void Body(int thread, ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, DenseLayout layout, SimdLaunch launch)
+    private static unsafe void Body<TL, TV>(int thread, ArrayView<float> a, ArrayView<int> rows, ArrayView<float> w, ArrayView<float> bias, ArrayView<float> y, DenseLayout layout, SimdLaunch launch)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
         fixed (float* pa = &CpuView.First(a), pw = &CpuView.First(w), pb = &CpuView.First(bias), py = &CpuView.First(y))
         fixed (int* pr = &CpuView.First(rows))
         {
-            DenseForwardSimdBody.Run(launch.Share(thread), pa, pr, pw, pb, py, layout, launch.Width);
+            DenseForwardSimdBody.Run<TL, TV>(launch.Share(thread), pa, pr, pw, pb, py, layout);
         }
     }
 }

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The arithmetic of <see cref="DenseForwardSimd"/>, over raw pointers: CPU-only .NET code.
+/// The arithmetic of <see cref="DenseForward"/>'s SIMD variants (<see cref="DenseForwardSimd"/>), over raw
+/// pointers, at the width of its <see cref="ILanes{TV}"/> type argument: CPU-only .NET code.
 /// The product is <see cref="RowBlockProduct"/>'s; then each thread applies the epilogue to the
 /// blocks it computed. Each output's sum runs over k from 0 with a multiply and an add per step,
 /// as <see cref="DenseForwardKernel"/>'s does, and the epilogue (bias, activation, dropout) is that
@@ -14,24 +14,7 @@ namespace Handwriting.Kernels;
 internal static unsafe class DenseForwardSimdBody
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(ThreadShare share, float* a, int* rows, float* w, float* bias, float* y, DenseLayout layout, SimdWidth width)
-    {
-        switch (width)
-        {
-            case SimdWidth.Bits512:
-                Run<Lanes512, Vector512<float>>(share, a, rows, w, bias, y, layout);
-                break;
-            case SimdWidth.Bits256:
-                Run<Lanes256, Vector256<float>>(share, a, rows, w, bias, y, layout);
-                break;
-            default:
-                Run<Lanes128, Vector128<float>>(share, a, rows, w, bias, y, layout);
-                break;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TL, TV>(ThreadShare share, float* a, int* rows, float* w, float* bias, float* y, DenseLayout layout)
+    public static void Run<TL, TV>(ThreadShare share, float* a, int* rows, float* w, float* bias, float* y, DenseLayout layout)
         where TL : struct, ILanes<TV>
         where TV : struct
     {

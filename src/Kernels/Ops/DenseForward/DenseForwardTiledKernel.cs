@@ -1,9 +1,10 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The GPU kernel behind <see cref="DenseForwardTiled"/>: Y (M x N) = epilogue(A . W + bias), one
+/// <see cref="DenseForward"/>'s tiled variant, for GPUs: Y (M x N) = epilogue(A . W + bias), one
 /// output per thread, Tile x Tile outputs per group (thread x = column j, thread y = row i). K is
 /// walked in Tile-wide slabs: the group loads a Tile x Tile slab of A (its rows, through the row
 /// indices) and one of W into shared memory, each thread one element of each, then every thread
@@ -16,6 +17,18 @@ public static class DenseForwardTiledKernel
 {
     /// <summary>The side of an output tile and of a K slab: a group holds Tile x Tile threads.</summary>
     public const int Tile = TilePolicy.Side;
+
+    /// <summary>Compiles the kernel and returns its launch (the caller checked that groups hold a tile).</summary>
+    internal static DenseForwardLaunch Load(DeviceOps ops)
+    {
+        var kernel = ops.Accelerator.LoadStreamKernel<
+            ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseLayout>(Kernel);
+        return (a, rows, w, bias, y, layout) =>
+        {
+            ops.LaunchingGrouped();
+            kernel(Config(layout), a, rows, w, bias, y, layout);
+        };
+    }
 
     /// <summary>Groups along x cover N, along y cover M.</summary>
     public static KernelConfig Config(DenseLayout layout) =>

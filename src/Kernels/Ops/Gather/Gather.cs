@@ -20,7 +20,12 @@ public sealed class Gather : IDeviceOp<Gather>
         _labelsKernel = ops.Accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<int>, int>(LabelsKernel);
     }
 
-    static Gather IDeviceOp<Gather>.Load(DeviceOps ops) => new(ops);
+    /// <summary>One portable kernel, everywhere.</summary>
+    public static IReadOnlyList<KernelVariant> Variants { get; } = [KernelVariant.Portable];
+
+    public KernelVariant Variant => KernelVariant.Portable;
+
+    static Gather IDeviceOp<Gather>.Load(DeviceOps ops, KernelVariant variant) => new(ops);
 
     public void Labels(ArrayView<int> source, ArrayView<int> indices, ArrayView<int> destination, int rows)
     {

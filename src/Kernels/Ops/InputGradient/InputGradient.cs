@@ -10,36 +10,27 @@ namespace Handwriting.Kernels;
 /// output after ReLU and dropout: it is positive exactly where ReLU passed and dropout kept, so
 /// it is the whole mask, and rescaling by 1 / (1 - rate) is all dropout adds.
 /// dy is (M, K), w is (N, K), y and dz are (M, N). In the seed model: M = B, K = O (10), N = H (128).
+/// Variants (<see cref="VariantRule"/>; the same bits): the portable <see cref="Kernel"/> below, and on
+/// the CPU accelerator <see cref="InputGradientSimd"/>.
 /// </summary>
 public sealed class InputGradient : IDeviceOp<InputGradient>
 {
-    private readonly DeviceOps _ops;
-    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>> _kernel;
+    private readonly InputGradientLaunch _launch;
 
-    private InputGradient(DeviceOps ops)
+    private InputGradient(DeviceOps ops, KernelVariant variant)
     {
-        _ops = ops;
-        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
-        _kernel = ops.PortableKernel(
-            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
-                Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>(Kernel),
-            replaced: false);
+        Variant = variant;
+        _launch = variant == KernelVariant.Portable ? LoadPortable(ops) : InputGradientSimd.Load(ops, variant.Width());
     }
 
-    static InputGradient IDeviceOp<InputGradient>.Load(DeviceOps ops) => new(ops);
+    public static IReadOnlyList<KernelVariant> Variants { get; } = [KernelVariant.Portable, KernelVariant.Simd128, KernelVariant.Simd256, KernelVariant.Simd512];
 
-    public void Run(ArrayView<float> dy, ArrayView<float> w, ArrayView<float> y, ArrayView<float> dz, int m, int k, int n, float dropoutRate)
-    {
-        var layout = Layout(dy, w, y, dz, m, k, n, dropoutRate);
-        if (_ops.Simd is { } width)
-        {
-            _ops.InputGradientSimd.Launch(dy, w, y, dz, layout, Scale(dropoutRate), width);
-            return;
-        }
+    public KernelVariant Variant { get; }
 
-        var split = _ops.Launching((long)m * n);
-        _kernel.Value(split.Threads, dy, w, y, dz, layout, Scale(dropoutRate), split.ItemsPerThread);
-    }
+    static InputGradient IDeviceOp<InputGradient>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
+
+    public void Run(ArrayView<float> dy, ArrayView<float> w, ArrayView<float> y, ArrayView<float> dz, int m, int k, int n, float dropoutRate) =>
+        _launch(dy, w, y, dz, Layout(dy, w, y, dz, m, k, n, dropoutRate), Scale(dropoutRate));
 
     /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>
     internal static DenseBackwardLayout Layout(ArrayView<float> dy, ArrayView<float> w, ArrayView<float> y, ArrayView<float> dz, int m, int k, int n, float dropoutRate)
@@ -57,6 +48,17 @@ public sealed class InputGradient : IDeviceOp<InputGradient>
 
     /// <summary>What a kept unit's gradient is multiplied by: dropout's 1 / (1 - rate).</summary>
     internal static float Scale(float dropoutRate) => 1f / (1f - dropoutRate);
+
+    private static InputGradientLaunch LoadPortable(DeviceOps ops)
+    {
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, float, int>(Kernel);
+        return (dy, w, y, dz, layout, scale) =>
+        {
+            var split = ops.Launching((long)layout.M * layout.N);
+            kernel(split.Threads, dy, w, y, dz, layout, scale, split.ItemsPerThread);
+        };
+    }
 
     /// <summary>One output per work item; K is small (the 10 logits), so there is no blocking to gain.</summary>
     [Kernel]
@@ -95,3 +97,6 @@ public sealed class InputGradient : IDeviceOp<InputGradient>
         }
     }
 }
+
+/// <summary>One launch of an <see cref="InputGradient"/> variant on checked arguments.</summary>
+internal delegate void InputGradientLaunch(ArrayView<float> dy, ArrayView<float> w, ArrayView<float> y, ArrayView<float> dz, DenseBackwardLayout layout, float scale);

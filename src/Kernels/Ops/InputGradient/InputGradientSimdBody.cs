@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 
 namespace Handwriting.Kernels;
@@ -16,7 +15,9 @@ namespace Handwriting.Kernels;
 internal static unsafe class InputGradientSimdBody
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(ThreadShare share, float* dy, float* w, float* y, float* dz, DenseBackwardLayout layout, float scale, SimdWidth width)
+    public static void Run<TL, TV>(ThreadShare share, float* dy, float* w, float* y, float* dz, DenseBackwardLayout layout, float scale)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
         float[] transposed = ArrayPool<float>.Shared.Rent(layout.K * layout.N);
         try
@@ -25,25 +26,14 @@ internal static unsafe class InputGradientSimdBody
             {
                 // Only the columns of W^T this thread's blocks read: the shares' columns are contiguous
                 // (blocks run column chunk first), so the threads transpose W between them once.
-                var blocks = new ProductBlocks(layout.M, layout.N, 2 * width.Floats());
+                var blocks = new ProductBlocks(layout.M, layout.N, 2 * TL.Count);
                 var (first, end) = share.Of(blocks.Count);
                 if (first < end)
                 {
                     Transpose(w, wt, layout.N, layout.K, blocks[first].Column, blocks[end - 1].ColumnEnd);
                 }
 
-                switch (width)
-                {
-                    case SimdWidth.Bits512:
-                        Run<Lanes512, Vector512<float>>(share, dy, wt, y, dz, layout, scale);
-                        break;
-                    case SimdWidth.Bits256:
-                        Run<Lanes256, Vector256<float>>(share, dy, wt, y, dz, layout, scale);
-                        break;
-                    default:
-                        Run<Lanes128, Vector128<float>>(share, dy, wt, y, dz, layout, scale);
-                        break;
-                }
+                Product<TL, TV>(share, dy, wt, y, dz, layout, scale);
             }
         }
         finally
@@ -66,7 +56,7 @@ internal static unsafe class InputGradientSimdBody
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TL, TV>(ThreadShare share, float* dy, float* wt, float* y, float* dz, DenseBackwardLayout layout, float scale)
+    private static void Product<TL, TV>(ThreadShare share, float* dy, float* wt, float* y, float* dz, DenseBackwardLayout layout, float scale)
         where TL : struct, ILanes<TV>
         where TV : struct
     {

@@ -30,7 +30,12 @@ public sealed class MetricSums : IDeviceOp<MetricSums>, IDisposable
         _partials = accelerator.Allocate1D<float>(2L * _partialCount);
     }
 
-    static MetricSums IDeviceOp<MetricSums>.Load(DeviceOps ops) => new(ops.Accelerator, ops.Counters);
+    /// <summary>One portable kernel, everywhere.</summary>
+    public static IReadOnlyList<KernelVariant> Variants { get; } = [KernelVariant.Portable];
+
+    public KernelVariant Variant => KernelVariant.Portable;
+
+    static MetricSums IDeviceOp<MetricSums>.Load(DeviceOps ops, KernelVariant variant) => new(ops.Accelerator, ops.Counters);
 
     public void Run(ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> totals, int count)
     {

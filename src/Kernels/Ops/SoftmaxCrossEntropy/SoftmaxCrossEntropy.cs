@@ -11,23 +11,24 @@ namespace Handwriting.Kernels;
 /// logits and dlogits are (Rows, Classes), labels, losses and correct are (Rows).
 /// In the seed model Rows = B and Classes = O (10). Labels must lie in [0, Classes); the
 /// data pipeline guarantees it, and a kernel cannot throw.
+/// Variants (<see cref="VariantRule"/>; the same bits): the portable <see cref="Kernel"/> below, and on
+/// the CPU accelerator <see cref="SoftmaxCrossEntropySimd"/>.
 /// </summary>
 public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
 {
-    private readonly DeviceOps _ops;
-    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>> _kernel;
+    private readonly SoftmaxCrossEntropyLaunch _launch;
 
-    private SoftmaxCrossEntropy(DeviceOps ops)
+    private SoftmaxCrossEntropy(DeviceOps ops, KernelVariant variant)
     {
-        _ops = ops;
-        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
-        _kernel = ops.PortableKernel(
-            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
-                Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel),
-            replaced: false);
+        Variant = variant;
+        _launch = variant == KernelVariant.Portable ? LoadPortable(ops) : SoftmaxCrossEntropySimd.Load(ops, variant.Width());
     }
 
-    static SoftmaxCrossEntropy IDeviceOp<SoftmaxCrossEntropy>.Load(DeviceOps ops) => new(ops);
+    public static IReadOnlyList<KernelVariant> Variants { get; } = [KernelVariant.Portable, KernelVariant.Simd128, KernelVariant.Simd256, KernelVariant.Simd512];
+
+    public KernelVariant Variant { get; }
+
+    static SoftmaxCrossEntropy IDeviceOp<SoftmaxCrossEntropy>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
 
     public void Run(
         ArrayView<float> logits,
@@ -39,14 +40,7 @@ public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
         int classes)
     {
         Check(logits, labels, losses, correct, dlogits, rows, classes);
-        if (_ops.Simd is { } width)
-        {
-            _ops.SoftmaxCrossEntropySimd.Run(logits, labels, losses, correct, dlogits, rows, classes, width);
-            return;
-        }
-
-        var split = _ops.Launching(rows);
-        _kernel.Value(split.Threads, logits, labels, losses, correct, dlogits, rows, classes, split.ItemsPerThread);
+        _launch(logits, labels, losses, correct, dlogits, rows, classes);
     }
 
     /// <summary>Checks every argument of <see cref="Run"/>.</summary>
@@ -59,6 +53,17 @@ public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
         Require.Length(losses, rows, nameof(losses), $"({rows})");
         Require.Length(correct, rows, nameof(correct), $"({rows})");
         Require.Length(dlogits, (long)rows * classes, nameof(dlogits), $"({rows}, {classes})");
+    }
+
+    private static SoftmaxCrossEntropyLaunch LoadPortable(DeviceOps ops)
+    {
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(Kernel);
+        return (logits, labels, losses, correct, dlogits, rows, classes) =>
+        {
+            var split = ops.Launching(rows);
+            kernel(split.Threads, logits, labels, losses, correct, dlogits, rows, classes, split.ItemsPerThread);
+        };
     }
 
     [Kernel]
@@ -108,3 +113,6 @@ public sealed class SoftmaxCrossEntropy : IDeviceOp<SoftmaxCrossEntropy>
         }
     }
 }
+
+/// <summary>One launch of a <see cref="SoftmaxCrossEntropy"/> variant on checked arguments.</summary>
+internal delegate void SoftmaxCrossEntropyLaunch(ArrayView<float> logits, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> dlogits, int rows, int classes);

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 using ILGPU;
 using ILGPU.Runtime;
@@ -5,44 +6,47 @@ using ILGPU.Runtime;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// CPU-only variant of <see cref="SoftmaxCrossEntropy"/> over raw pointers (scalar: see
-/// <see cref="SoftmaxCrossEntropyCpuBody"/>): the same contract and the same bits, without
-/// ILGPU's per-access checks. Never loaded on a GPU.
+/// <see cref="SoftmaxCrossEntropy"/>'s SIMD variants, CPU-only: the same contract and the same
+/// bits, computed by <see cref="SoftmaxCrossEntropySimdBody"/> over raw pointers without ILGPU's
+/// per-access checks. One kernel per width, picked when the op loads; never loaded on a GPU.
 /// </summary>
-public sealed class SoftmaxCrossEntropySimd : IDeviceOp<SoftmaxCrossEntropySimd>
+internal static class SoftmaxCrossEntropySimd
 {
-    private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, SimdLaunch> _kernel;
-
-    private SoftmaxCrossEntropySimd(DeviceOps ops)
+    public static SoftmaxCrossEntropyLaunch Load(DeviceOps ops, SimdWidth width) => width switch
     {
-        CpuOnly.Require(ops.Accelerator, nameof(SoftmaxCrossEntropySimd));
-        _ops = ops;
-        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, SimdLaunch>(Kernel);
-    }
+        SimdWidth.Bits512 => Load<Lanes512, Vector512<float>>(ops),
+        SimdWidth.Bits256 => Load<Lanes256, Vector256<float>>(ops),
+        _ => Load<Lanes128, Vector128<float>>(ops),
+    };
 
-    static SoftmaxCrossEntropySimd IDeviceOp<SoftmaxCrossEntropySimd>.Load(DeviceOps ops) => new(ops);
-
-    /// <summary>As <see cref="SoftmaxCrossEntropy.Run"/> (the width only names the launch: the body is scalar).</summary>
-    public void Run(ArrayView<float> logits, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> dlogits, int rows, int classes, SimdWidth width)
+    private static SoftmaxCrossEntropyLaunch Load<TL, TV>(DeviceOps ops)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
-        SoftmaxCrossEntropy.Check(logits, labels, losses, correct, dlogits, rows, classes);
-        var launch = _ops.LaunchingCpuOnly(width);
-        _kernel(launch.Threads, logits, labels, losses, correct, dlogits, rows, classes, launch);
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, SimdLaunch>(Kernel<TL, TV>);
+        return (logits, labels, losses, correct, dlogits, rows, classes) =>
+        {
+            var launch = ops.LaunchingCpuOnly();
+            kernel(launch.Threads, logits, labels, losses, correct, dlogits, rows, classes, launch);
+        };
     }
 
     [Kernel(CpuOnly = true)]
-    public static void Kernel(Index1D thread, ArrayView<float> logits, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> dlogits, int rows, int classes, SimdLaunch launch) =>
-        Body(thread, logits, labels, losses, correct, dlogits, rows, classes, launch);
+    public static void Kernel<TL, TV>(Index1D thread, ArrayView<float> logits, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> dlogits, int rows, int classes, SimdLaunch launch)
+        where TL : struct, ILanes<TV>
+        where TV : struct =>
+        Body<TL, TV>(thread, logits, labels, losses, correct, dlogits, rows, classes, launch);
 
     [ILGPU.Frontend.External(nameof(SoftmaxCrossEntropySimd))]
-    private static unsafe void Body(int thread, ArrayView<float> logits, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> dlogits, int rows, int classes, SimdLaunch launch)
+    private static unsafe void Body<TL, TV>(int thread, ArrayView<float> logits, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, ArrayView<float> dlogits, int rows, int classes, SimdLaunch launch)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
         fixed (float* pl = &CpuView.First(logits), ps = &CpuView.First(losses), pc = &CpuView.First(correct), pd = &CpuView.First(dlogits))
         fixed (int* pb = &CpuView.First(labels))
         {
-            SoftmaxCrossEntropyCpuBody.Run(launch.Share(thread), pl, pb, ps, pc, pd, rows, classes);
+            SoftmaxCrossEntropySimdBody.Run<TL, TV>(launch.Share(thread), pl, pb, ps, pc, pd, rows, classes);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Handwriting.Kernels.Simd;
 using ILGPU;
 using ILGPU.Runtime;
@@ -17,15 +18,24 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
     private readonly DeviceOps _ops;
     private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> _kernel;
 
-    private CpuTrainingStep(DeviceOps ops)
+    private CpuTrainingStep(DeviceOps ops, KernelVariant variant)
     {
-        CpuOnly.Require(ops.Accelerator, nameof(CpuTrainingStep));
         _ops = ops;
-        _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel);
+        Variant = variant;
+        _kernel = variant.Width() switch
+        {
+            SimdWidth.Bits512 => Load<Lanes512, Vector512<float>>(ops),
+            SimdWidth.Bits256 => Load<Lanes256, Vector256<float>>(ops),
+            _ => Load<Lanes128, Vector128<float>>(ops),
+        };
     }
 
-    static CpuTrainingStep IDeviceOp<CpuTrainingStep>.Load(DeviceOps ops) => new(ops);
+    /// <summary>SIMD only: where the rule gives the other ops their portable or tiled kernels, the step is their separate launches.</summary>
+    public static IReadOnlyList<KernelVariant> Variants { get; } = [KernelVariant.Simd128, KernelVariant.Simd256, KernelVariant.Simd512];
+
+    public KernelVariant Variant { get; }
+
+    static CpuTrainingStep IDeviceOp<CpuTrainingStep>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
 
     /// <summary>
     /// One step over <paramref name="rows"/> images: input row r is input[inputRows[r]] (or row r
@@ -48,8 +58,7 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         int rows,
         float dropoutRate,
         uint drawStep,
-        AdamStep adam,
-        SimdWidth width)
+        AdamStep adam)
     {
         int layers = (int)((table.Length - SpinBarrier.StateInts) / StepLayer.Ints);
         Require.Positive(rows, nameof(rows));
@@ -61,13 +70,19 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         Require.Length(labels, rows, nameof(labels), $"({rows})");
         Require.Length(losses, rows, nameof(losses), $"({rows})");
         Require.Length(correct, rows, nameof(correct), $"({rows})");
-        var launch = _ops.LaunchingCpuOnly(width);
+        var launch = _ops.LaunchingCpuOnly();
         var settings = new StepSettings(rows, layers, dropoutRate, drawStep, adam, launch);
         _kernel(launch.Threads, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
     }
 
+    private static Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> Load<TL, TV>(DeviceOps ops)
+        where TL : struct, ILanes<TV>
+        where TV : struct =>
+        ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel<TL, TV>);
+
     [Kernel(CpuOnly = true)]
-    public static void Kernel(
+    public static void Kernel<TL, TV>(
         Index1D thread,
         ArrayView<float> parameters,
         ArrayView<float> gradients,
@@ -80,11 +95,13 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> correct,
         ArrayView<float> workspace,
         ArrayView<int> table,
-        StepSettings settings) =>
-        Body(thread, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
+        StepSettings settings)
+        where TL : struct, ILanes<TV>
+        where TV : struct =>
+        Body<TL, TV>(thread, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
 
     [ILGPU.Frontend.External(nameof(CpuTrainingStep))]
-    private static unsafe void Body(
+    private static unsafe void Body<TL, TV>(
         int thread,
         ArrayView<float> parameters,
         ArrayView<float> gradients,
@@ -98,12 +115,14 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> workspace,
         ArrayView<int> table,
         StepSettings settings)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
         fixed (float* pp = &CpuView.First(parameters), pg = &CpuView.First(gradients), pm = &CpuView.First(m), pv = &CpuView.First(v))
         fixed (float* px = &CpuView.First(input), ps = &CpuView.First(losses), pc = &CpuView.First(correct), pw = &CpuView.First(workspace))
         fixed (int* pr = &CpuView.First(inputRows), pl = &CpuView.First(labels), pt = &CpuView.First(table))
         {
-            CpuTrainingStepBody.Run(thread, pp, pg, pm, pv, px, pr, pl, ps, pc, pw, pt, settings);
+            CpuTrainingStepBody.Run<TL, TV>(thread, pp, pg, pm, pv, px, pr, pl, ps, pc, pw, pt, settings);
         }
     }
 }

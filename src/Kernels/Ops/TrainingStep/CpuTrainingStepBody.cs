@@ -15,10 +15,11 @@ namespace Handwriting.Kernels;
 internal static unsafe class CpuTrainingStepBody
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int thread, float* parameters, float* gradients, float* m, float* v, float* input, int* inputRows, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
+    public static void Run<TL, TV>(int thread, float* parameters, float* gradients, float* m, float* v, float* input, int* inputRows, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
         var share = settings.Launch.Share(thread);
-        var width = settings.Launch.Width;
         int threads = settings.Launch.Threads;
         int* barrier = table;
         int* layers = table + SpinBarrier.StateInts;
@@ -32,12 +33,12 @@ internal static unsafe class CpuTrainingStepBody
             float* x = l == 0 ? input : workspace + StepLayer.ReadFrom(layers + ((l - 1) * StepLayer.Ints)).OutputOffset;
             var dropout = new DropoutSettings(hidden ? settings.DropoutRate : 0f, layer.DropoutSeed, settings.DrawStep);
             var layout = new DenseLayout(rows, layer.In, layer.Out, 1, l == 0 && inputRows != null ? 1 : 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
-            DenseForwardSimdBody.Run(share, x, l == 0 ? inputRows : null, parameters + layer.WeightsOffset, parameters + layer.BiasOffset, workspace + layer.OutputOffset, layout, width);
+            DenseForwardSimdBody.Run<TL, TV>(share, x, l == 0 ? inputRows : null, parameters + layer.WeightsOffset, parameters + layer.BiasOffset, workspace + layer.OutputOffset, layout);
             SpinBarrier.Wait(barrier, threads);
         }
 
         var logits = StepLayer.ReadFrom(layers + (last * StepLayer.Ints));
-        SoftmaxCrossEntropyCpuBody.Run(share, workspace + logits.OutputOffset, labels, losses, correct, workspace + logits.OutputGradientOffset, rows, logits.Out);
+        SoftmaxCrossEntropySimdBody.Run<TL, TV>(share, workspace + logits.OutputOffset, labels, losses, correct, workspace + logits.OutputGradientOffset, rows, logits.Out);
         SpinBarrier.Wait(barrier, threads);
 
         for (int l = last; l >= 0; l--)
@@ -49,11 +50,11 @@ internal static unsafe class CpuTrainingStepBody
             var below = l > 0 ? StepLayer.ReadFrom(layers + ((l - 1) * StepLayer.Ints)) : default;
             float* layerInput = l == 0 ? input : workspace + below.OutputOffset;
             var weights = new DenseBackwardLayout(rows, layer.In, layer.Out, l == 0 && inputRows != null ? 1 : 0, 0);
-            WeightGradientSimdBody.Run(share, layerInput, l == 0 ? inputRows : null, upstream, gradients + layer.WeightsOffset, weights, width);
+            WeightGradientSimdBody.Run<TL, TV>(share, layerInput, l == 0 ? inputRows : null, upstream, gradients + layer.WeightsOffset, weights);
             if (l > 0)
             {
                 var into = new DenseBackwardLayout(rows, layer.Out, layer.In, 0, 0);
-                InputGradientSimdBody.Run(share, upstream, parameters + layer.WeightsOffset, layerInput, workspace + below.OutputGradientOffset, into, InputGradient.Scale(settings.DropoutRate), width);
+                InputGradientSimdBody.Run<TL, TV>(share, upstream, parameters + layer.WeightsOffset, layerInput, workspace + below.OutputGradientOffset, into, InputGradient.Scale(settings.DropoutRate));
             }
 
             SpinBarrier.Wait(barrier, threads);
@@ -64,8 +65,8 @@ internal static unsafe class CpuTrainingStepBody
         for (int l = 0; l <= last; l++)
         {
             var layer = StepLayer.ReadFrom(layers + (l * StepLayer.Ints));
-            AdamSimdBody.RunColumns(share, parameters, gradients, m, v, layer.WeightsOffset, layer.In, layer.Out, settings.Adam, width);
-            AdamSimdBody.RunColumns(share, parameters, gradients, m, v, layer.BiasOffset, 1, layer.Out, settings.Adam, width);
+            AdamSimdBody.RunColumns<TL, TV>(share, parameters, gradients, m, v, layer.WeightsOffset, layer.In, layer.Out, settings.Adam);
+            AdamSimdBody.RunColumns<TL, TV>(share, parameters, gradients, m, v, layer.BiasOffset, 1, layer.Out, settings.Adam);
         }
     }
 }

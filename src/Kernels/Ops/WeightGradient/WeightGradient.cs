@@ -9,49 +9,34 @@ namespace Handwriting.Kernels;
 /// A row i is a[i] or, with row indices, a[rows[i]], as in <see cref="DenseForward"/>.
 /// a is (SourceRows, K), rows is (M) or empty, dy is (M, N), gradient is ((K + 1) x N).
 /// In the seed model: M = B, K = I (784), N = H (128), then K = H, N = O (10).
-/// On a GPU (CUDA, OpenCL) it launches the shared-memory tile kernel of <see cref="WeightGradientTiled"/>;
-/// on the CPU accelerator the blocked kernel of <see cref="WeightGradientKernel"/>.
+/// Variants (<see cref="VariantRule"/> picks one when the op loads; all give the same bits): on a
+/// GPU the shared-memory tiles of <see cref="WeightGradientTiledKernel"/>; on the CPU accelerator the
+/// SIMD bodies of <see cref="WeightGradientSimd"/>; else, or when forced, the portable
+/// <see cref="WeightGradientKernel"/> (its Float4 path runs where DenseForward's does).
 /// </summary>
 public sealed class WeightGradient : IDeviceOp<WeightGradient>
 {
-    private readonly DeviceOps _ops;
-    private readonly WeightGradientTiled? _tiled;
-    private readonly Lazy<Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>> _kernel;
+    private readonly WeightGradientLaunch _launch;
 
-    private WeightGradient(DeviceOps ops)
+    private WeightGradient(DeviceOps ops, KernelVariant variant)
     {
-        _ops = ops;
-        _tiled = TilePolicy.Chosen(ops.Accelerator) ? ops.WeightGradientTiled : null;
-        // Compiled now where it runs; where the tiles (GPUs) or the CPU-only SIMD kernels run instead, only if ever used.
-        _kernel = ops.PortableKernel(
-            () => ops.Accelerator.LoadAutoGroupedStreamKernel<
-                Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(WeightGradientKernel.Kernel),
-            replaced: _tiled is not null);
+        Variant = variant;
+        _launch = variant switch
+        {
+            KernelVariant.Portable => WeightGradientKernel.Load(ops),
+            KernelVariant.Tiled => WeightGradientTiledKernel.Load(ops),
+            _ => WeightGradientSimd.Load(ops, variant.Width()),
+        };
     }
 
-    static WeightGradient IDeviceOp<WeightGradient>.Load(DeviceOps ops) => new(ops);
+    public static IReadOnlyList<KernelVariant> Variants { get; } = KernelVariants.All;
 
-    /// <summary>Whether <see cref="Run"/> launches the tile kernel of <see cref="WeightGradientTiled"/>.</summary>
-    public bool Tiled => _tiled is not null;
+    public KernelVariant Variant { get; }
 
-    public void Run(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n)
-    {
-        var layout = Layout(a, rows, dy, gradient, m, k, n);
-        if (_tiled is not null)
-        {
-            _tiled.Launch(a, rows, dy, gradient, layout);
-            return;
-        }
+    static WeightGradient IDeviceOp<WeightGradient>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
 
-        if (_ops.Simd is { } width)
-        {
-            _ops.WeightGradientSimd.Launch(a, rows, dy, gradient, layout, width);
-            return;
-        }
-
-        var split = _ops.Launching(WeightGradientKernel.WorkItems(layout));
-        _kernel.Value(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
-    }
+    public void Run(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n) =>
+        _launch(a, rows, dy, gradient, Layout(a, rows, dy, gradient, m, k, n));
 
     /// <summary>Checks every argument of <see cref="Run"/> and returns the launch's layout.</summary>
     internal static DenseBackwardLayout Layout(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, int m, int k, int n)
@@ -67,3 +52,6 @@ public sealed class WeightGradient : IDeviceOp<WeightGradient>
         return new DenseBackwardLayout(m, k, n, rows.Length != 0 ? 1 : 0, vector ? 1 : 0);
     }
 }
+
+/// <summary>One launch of a <see cref="WeightGradient"/> variant on arguments already checked by <see cref="WeightGradient.Layout"/>.</summary>
+internal delegate void WeightGradientLaunch(ArrayView<float> a, ArrayView<int> rows, ArrayView<float> dy, ArrayView<float> gradient, DenseBackwardLayout layout);

@@ -1,9 +1,10 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The kernel behind <see cref="WeightGradient"/>: dW = A^T . dY (K x N) and db = the column sums
+/// <see cref="WeightGradient"/>'s portable variant: dW = A^T . dY (K x N) and db = the column sums
 /// of dY (N), written as one (K + 1) x N block, which is how the flat parameter layout stores a
 /// layer's weights followed by its bias. Work items are 4 x 8 blocks of dW and, after them, 8-wide
 /// runs of db. The vector path reads per batch row one Float4 of A and two of dY for 32
@@ -14,6 +15,18 @@ public static class WeightGradientKernel
 {
     public const int BlockRows = 4;
     public const int BlockColumns = 8;
+
+    /// <summary>Compiles the kernel and returns its launch: one thread per share of <see cref="WorkItems"/>.</summary>
+    internal static WeightGradientLaunch Load(DeviceOps ops)
+    {
+        var kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout, int>(Kernel);
+        return (a, rows, dy, gradient, layout) =>
+        {
+            var split = ops.Launching(WorkItems(layout));
+            kernel(split.Threads, a, rows, dy, gradient, layout, split.ItemsPerThread);
+        };
+    }
 
     public static long WorkItems(DenseBackwardLayout layout) =>
         layout.Vector != 0

@@ -18,24 +18,7 @@ internal static unsafe class WeightGradientSimdBody
     private const int BlockRows = 4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout, SimdWidth width)
-    {
-        switch (width)
-        {
-            case SimdWidth.Bits512:
-                Run<Lanes512, Vector512<float>>(share, a, rows, dy, gradient, layout);
-                break;
-            case SimdWidth.Bits256:
-                Run<Lanes256, Vector256<float>>(share, a, rows, dy, gradient, layout);
-                break;
-            default:
-                Run<Lanes128, Vector128<float>>(share, a, rows, dy, gradient, layout);
-                break;
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run<TL, TV>(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout)
+    public static void Run<TL, TV>(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout)
         where TL : struct, ILanes<TV>
         where TV : struct
     {

@@ -1,9 +1,10 @@
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The GPU kernel behind <see cref="WeightGradientTiled"/>: the (K + 1) x N block
+/// <see cref="WeightGradient"/>'s tiled variant, for GPUs: the (K + 1) x N block
 /// [A^T . dY ; column sums of dY], one output per thread, Tile x Tile outputs per group (thread
 /// x = column j, thread y = row p). The reduction runs over M, the batch, in Tile-row slabs: the
 /// group loads Tile rows of A (through the row indices; columns p0 .. p0 + Tile - 1) and the same
@@ -16,6 +17,18 @@ public static class WeightGradientTiledKernel
 {
     /// <summary>The side of an output tile and of a batch slab: a group holds Tile x Tile threads.</summary>
     public const int Tile = TilePolicy.Side;
+
+    /// <summary>Compiles the kernel and returns its launch (the caller checked that groups hold a tile).</summary>
+    internal static WeightGradientLaunch Load(DeviceOps ops)
+    {
+        var kernel = ops.Accelerator.LoadStreamKernel<
+            ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, DenseBackwardLayout>(Kernel);
+        return (a, rows, dy, gradient, layout) =>
+        {
+            ops.LaunchingGrouped();
+            kernel(Config(layout), a, rows, dy, gradient, layout);
+        };
+    }
 
     /// <summary>Groups along x cover N, along y the K + 1 rows.</summary>
     public static KernelConfig Config(DenseBackwardLayout layout) =>

@@ -4,15 +4,18 @@ using Handwriting.Kernels.Simd;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The arithmetic of <see cref="SoftmaxCrossEntropySimd"/>, over raw pointers: CPU-only .NET code,
-/// scalar (a batch is rows x 10 logits: too narrow for vectors to pay), statement for statement
-/// <see cref="SoftmaxCrossEntropy"/>'s kernel, so the same bits. It exists so that the fused CPU
-/// training step can run the loss between two barriers without a launch of its own.
+/// The arithmetic of <see cref="SoftmaxCrossEntropySimd"/>, over raw pointers: CPU-only .NET code.
+/// Generic over the vector width like every SIMD body, so that the op and the fused training step
+/// call it as they call the others; but a row of 10 logits is narrower than two vectors, so the
+/// arithmetic is scalar at every width, statement for statement <see cref="SoftmaxCrossEntropy"/>'s
+/// kernel: the same bits. What it gains over the portable kernel is ILGPU's per-access checks.
 /// </summary>
-internal static unsafe class SoftmaxCrossEntropyCpuBody
+internal static unsafe class SoftmaxCrossEntropySimdBody
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(ThreadShare share, float* logits, int* labels, float* losses, float* correct, float* dlogits, int rows, int classes)
+    public static void Run<TL, TV>(ThreadShare share, float* logits, int* labels, float* losses, float* correct, float* dlogits, int rows, int classes)
+        where TL : struct, ILanes<TV>
+        where TV : struct
     {
         var (first, end) = share.Of(rows);
         for (long r = first; r < end; r++)
