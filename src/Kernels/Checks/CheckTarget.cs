@@ -6,8 +6,8 @@ namespace Handwriting.Kernels.Checks;
 
 /// <summary>
 /// The accelerator a check runs on, and where each variant of an op runs there: the accelerator
-/// itself, except the tile kernels on the CPU accelerator, which run on a second CPU device whose
-/// groups hold one tile of threads (opened on first use), and devices opened with one variant
+/// itself, except the tile kernels on a CPU accelerator whose groups are too small for a tile,
+/// which run on a second CPU device whose groups hold one tile of threads (opened on first use), and devices opened with one variant
 /// forced (<see cref="Forced"/>, for the whole training step). <paramref name="tamper"/>, for tests
 /// only, changes every kernel output before it is compared, to prove that a wrong output fails.
 /// </summary>
@@ -20,8 +20,9 @@ public sealed class CheckTarget(ComputeDevice device, Func<float[], float[]>? ta
 
     public bool IsCpu => Device.Accelerator.AcceleratorType == AcceleratorType.CPU;
 
-    /// <summary>The device a variant runs on here: the tile-sized CPU device for tiles on the CPU accelerator, else the checked one.</summary>
-    public ComputeDevice DeviceFor(KernelVariant variant) => variant == KernelVariant.Tiled && IsCpu ? _tileCpu.Value : Device;
+    /// <summary>The device a variant runs on here: for tiles, a tile-sized CPU device beside a CPU accelerator whose groups hold no tile; else the checked one.</summary>
+    public ComputeDevice DeviceFor(KernelVariant variant) =>
+        variant == KernelVariant.Tiled && IsCpu && !TilePolicy.Fits(Device.Accelerator) ? _tileCpu.Value : Device;
 
     /// <summary>Op T fixed to <paramref name="variant"/>, on <see cref="DeviceFor"/> that variant.</summary>
     public T Op<T>(KernelVariant variant)

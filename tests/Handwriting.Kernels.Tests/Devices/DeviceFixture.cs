@@ -10,6 +10,7 @@ namespace Handwriting.Kernels.Tests.Devices;
 public abstract class DeviceFixture : IDisposable
 {
     private readonly Lazy<ComputeDevice> _device;
+    private readonly Lazy<CheckTarget> _target;
 
     protected DeviceFixture(AcceleratorKind kind)
         : this(kind, () => ComputeDevice.Open(kind))
@@ -20,14 +21,23 @@ public abstract class DeviceFixture : IDisposable
     {
         Kind = kind;
         _device = new Lazy<ComputeDevice>(open);
+        _target = new Lazy<CheckTarget>(() => new CheckTarget(_device.Value));
     }
 
     public AcceleratorKind Kind { get; }
 
     public ComputeDevice Device => _device.Value;
 
+    /// <summary>The device as `handwriting check` sees it, for the catalog's cases (<see cref="KernelChecks"/>).</summary>
+    public CheckTarget Target => _target.Value;
+
     public void Dispose()
     {
+        if (_target.IsValueCreated)
+        {
+            _target.Value.Dispose();
+        }
+
         if (_device.IsValueCreated)
         {
             _device.Value.Dispose();
@@ -37,23 +47,11 @@ public abstract class DeviceFixture : IDisposable
     }
 }
 
-/// <summary>The CPU accelerator as the trainer opens it: the launchers run the CPU-only SIMD kernels at the widest width (<see cref="DeviceOps.Simd"/>).</summary>
+/// <summary>The CPU accelerator as the trainer opens it: the ops run the CPU-only SIMD kernels at the widest width (<see cref="VariantRule"/>).</summary>
 public sealed class CpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu);
 
-/// <summary>
-/// The CPU accelerator with <see cref="DeviceOps.Simd"/> null, so the launchers run the portable
-/// kernels (what a GPU compiles) as the CPU accelerator runs them: the CPU-only variants are then
-/// tested against these, and the portable kernels stay tested on the CPU.
-/// </summary>
-public sealed class PortableCpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu, OpenPortable)
-{
-    private static ComputeDevice OpenPortable()
-    {
-        var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        device.Ops.Simd = null;
-        return device;
-    }
-}
+/// <summary>The CPU accelerator opened with the portable kernels forced (what a GPU compiles), as HANDWRITING_CPU_KERNELS=portable opens it.</summary>
+public sealed class PortableCpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu, () => ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable));
 
 public sealed class CudaDeviceFixture() : DeviceFixture(AcceleratorKind.Cuda);
 
@@ -65,4 +63,4 @@ public sealed class OpenCLDeviceFixture() : DeviceFixture(AcceleratorKind.OpenCL
 /// </summary>
 public sealed class TiledCpuDeviceFixture() : DeviceFixture(
     AcceleratorKind.Cpu,
-    () => ComputeDevice.OpenCpu(CpuConfiguration.ForGroupSize(DenseForwardTiledKernel.Tile * DenseForwardTiledKernel.Tile)));
+    () => ComputeDevice.OpenCpu(CpuConfiguration.ForGroupSize(TilePolicy.GroupSize)));

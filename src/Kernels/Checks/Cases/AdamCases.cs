@@ -1,5 +1,6 @@
 using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Reference;
+using ILGPU.Runtime;
 
 namespace Handwriting.Kernels.Checks.Cases;
 

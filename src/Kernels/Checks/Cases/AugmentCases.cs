@@ -95,7 +95,10 @@ public static class AugmentCases
         const uint step = 5;
         string shape = string.Create(CultureInfo.InvariantCulture, $"{rows} x {AugmentDrawProbe.PerRow} draws, elastic {ranges.Elastic}{(ranges.Capture.Any ? ", capture" : "")}");
         return new CheckCase(DrawsOp, KernelVariant.Portable.Name(), shape, target =>
-            [new CheckOutput("draws", HostDraws(rows, ranges, Seed, step), DeviceDraws(target.Device, rows, ranges, Seed, step), Tolerance.Bits)]);
+            [new CheckOutput("draws", HostDraws(rows, ranges, Seed, step), DeviceDraws(target.Device, rows, ranges, Seed, step), Tolerance.Bits)])
+        {
+            Kernel = KernelVariant.Portable,
+        };
     }
 
     /// <summary>The draws of rows images as the device computes them: (rows, AugmentDrawProbe.PerRow).</summary>
