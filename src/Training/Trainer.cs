@@ -40,7 +40,7 @@ public sealed class Trainer : IDisposable
         _imageSide = options.Augmentation is null ? 0 : ImageSide(inputs); // before anything is allocated
         var shape = new MlpShape(inputs, options.Hidden, classes);
         Network = new DeviceNetwork(device, shape, GlorotUniform.Initialize(shape, options.Seed), Math.Max(options.BatchSize, EvaluationRows));
-        _dropoutSeed = DropoutMask.Hash((uint)options.Seed, 0xD0u, 0u);
+        _dropoutSeed = DropoutSeeds.OfRun(options.Seed);
         _augmentSeed = AugmentSeedOf(options.Seed);
         _shuffle = NewShuffle(options.Seed);
         _totals = device.Accelerator.Allocate1D<float>(2);
@@ -180,16 +180,17 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// Compiles every kernel a run with <paramref name="options"/> launches on <paramref name="device"/>
-    /// (loading a kernel compiles it; each op is loaded once per device): the fused step or the
-    /// separate ops, the metric sums, the label gather, evaluation's ops, augmentation. `train` does
-    /// this while a second core reads MNIST, rather than in the first training step.
+    /// (loading an op compiles the one variant the device chose for it, once per device): the fused
+    /// step where the device chose one, else the separate ops, then the metric sums, the label
+    /// gather, evaluation's ops and augmentation. `train` does this while a second core reads MNIST,
+    /// rather than in the first training step.
     /// </summary>
     public static void Precompile(ComputeDevice device, TrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(options);
         var ops = device.Ops;
-        if (ops.Simd is not null)
+        if (ops.ChosenVariant<CpuTrainingStep>() is not null)
         {
             _ = ops.CpuTrainingStep;
         }
@@ -200,14 +201,8 @@ public sealed class Trainer : IDisposable
             _ = ops.Adam;
         }
 
-        _ = ops.DenseForward;
+        _ = ops.DenseForward; // evaluation's forward passes, wherever the step runs
         _ = ops.SoftmaxCrossEntropy;
-        if (ops.Simd is not null)
-        {
-            _ = ops.DenseForwardSimd; // what evaluation launches through DenseForward on the CPU
-            _ = ops.SoftmaxCrossEntropySimd;
-        }
-
         _ = ops.Gather;
         _ = ops.MetricSums;
         if (options.Augmentation is not null)
@@ -216,7 +211,7 @@ public sealed class Trainer : IDisposable
         }
     }
 
-    /// <summary>The seed of a run's augmentation draws, derived from the run's seed as dropout's is.</summary>
+    /// <summary>The seed of a run's augmentation draws, derived from the run's seed as dropout's is (<see cref="DropoutSeeds.OfRun"/>).</summary>
     internal static uint AugmentSeedOf(int runSeed) => DropoutMask.Hash((uint)runSeed, 0xA6u, 0u);
 
     /// <summary>The side of the square images augmentation transforms; other images cannot be augmented.</summary>

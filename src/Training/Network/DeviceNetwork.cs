@@ -10,8 +10,9 @@ namespace Handwriting.Training.Network;
 /// <summary>
 /// A multi-layer perceptron living on the device: its flat parameters (see <see cref="MlpShape"/>),
 /// their gradients, Adam's moments and the activations of one batch of up to Capacity rows.
-/// Forward and backward passes are sequences of kernel launches; nothing is copied to or from
-/// the host except by <see cref="ReadParameters"/> and <see cref="WriteParameters"/>.
+/// A training step is <see cref="TrainingStepSequence"/>: one launch of the fused CPU step where the
+/// device chose it, else one launch per op (<see cref="SeparateLaunches"/>); nothing is copied to
+/// or from the host except by <see cref="ReadParameters"/> and <see cref="WriteParameters"/>.
 ///
 /// Per hidden layer l (x_0 is the input, R rows):
 ///   x_l = dropout(relu(x_{l-1} . W_l + b_l))   (one launch, <see cref="DenseForward"/>; no dropout in inference)
@@ -29,8 +30,11 @@ public sealed class DeviceNetwork : IDisposable
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamV;
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _workspace;
     private readonly WorkspaceLayout _layout;
+    private readonly bool _fused;
+    private StepLayer[]? _layers;
+    private uint _layersSeed;
     private MemoryBuffer1D<int, Stride1D.Dense>? _stepTable;
-    private uint _stepTableSeed;
+    private bool _stepTableStale;
 
     public DeviceNetwork(ComputeDevice device, MlpShape shape, ReadOnlySpan<float> parameters, int capacity)
     {
@@ -53,6 +57,7 @@ public sealed class DeviceNetwork : IDisposable
 
         _layout = new WorkspaceLayout(shape, capacity);
         _workspace = Allocate(_layout.Length);
+        _fused = device.Ops.ChosenVariant<CpuTrainingStep>() is not null;
     }
 
     public MlpShape Shape { get; }
@@ -74,7 +79,7 @@ public sealed class DeviceNetwork : IDisposable
     public ArrayView<float> AdamSecondMoments => _adamV.View;
 
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
-    public ArrayView<float> Logits(int rows) => Region(_layout.OutputOffset(Shape.Layers.Count - 1), rows, Shape.Outputs);
+    public ArrayView<float> Logits(int rows) => _workspace.View.SubView(_layout.OutputOffset(Shape.Layers.Count - 1), (long)rows * Shape.Outputs);
 
     /// <summary>
     /// Runs the network on rows images. With a dropout rate above zero (training), hidden
@@ -90,29 +95,16 @@ public sealed class DeviceNetwork : IDisposable
     /// </summary>
     public void Forward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate, uint seed, uint step)
     {
-        CheckRows(rows);
-        var ops = _device.Ops;
-        var x = input;
-        for (int l = 0; l < Shape.Layers.Count; l++)
-        {
-            var layer = Shape.Layers[l];
-            bool hidden = l < Shape.Hidden.Count;
-            var output = Region(_layout.OutputOffset(l), rows, layer.Out);
-            var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, LayerDropoutSeed.Of(seed, l), step);
-            ops.DenseForward.Run(x, l == 0 ? inputRows : default, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
-            x = output;
-        }
+        var launches = Launches(input, inputRows, rows, dropoutRate, seed) with { DrawStep = step };
+        TrainingStepSequence.Forward(ref launches, Shape.Layers.Count);
     }
 
     /// <summary>
     /// Loss, correctness and the gradient of the batch's mean loss for the last forward pass.
     /// losses and correct are (rows) views, for example slices of an epoch's buffers.
     /// </summary>
-    public void Loss(ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows)
-    {
-        CheckRows(rows);
-        _device.Ops.SoftmaxCrossEntropy.Run(Logits(rows), labels, losses, correct, LogitGradient(rows), rows, Shape.Outputs);
-    }
+    public void Loss(ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows) =>
+        (Launches(default, default, rows, 0f, _layersSeed) with { Labels = labels, Losses = losses, Correct = correct }).Loss();
 
     /// <summary>Back-propagates the gradient left by <see cref="Loss"/> into <see cref="Gradients"/>.</summary>
     public void Backward(ArrayView<float> input, int rows, float dropoutRate) =>
@@ -121,58 +113,40 @@ public sealed class DeviceNetwork : IDisposable
     /// <summary>As above, for a batch that <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> read through row indices.</summary>
     public void Backward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate)
     {
-        CheckRows(rows);
-        var ops = _device.Ops;
-        var upstream = LogitGradient(rows);
-        for (int l = Shape.Layers.Count - 1; l >= 0; l--)
-        {
-            var layer = Shape.Layers[l];
-            var layerInput = l == 0 ? input : LayerOutput(l - 1, rows);
-            ops.WeightGradient.Run(layerInput, l == 0 ? inputRows : default, upstream, LayerGradients(_gradients, layer), rows, layer.In, layer.Out);
-            if (l == 0)
-            {
-                break;
-            }
-
-            // Into the previous hidden layer: through W^T, dropout and ReLU in one launch.
-            int width = Shape.Hidden[l - 1];
-            var preActivation = Region(_layout.OutputGradientOffset(l - 1), rows, width);
-            ops.InputGradient.Run(upstream, Weights(_parameters, layer), LayerOutput(l - 1, rows), preActivation, rows, layer.Out, width, dropoutRate);
-            upstream = preActivation;
-        }
-    }
-
-    /// <summary>
-    /// One training step on rows images, read from input through inputRows as
-    /// <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> reads them:
-    /// forward with dropout's mask of (seed, step), the loss into losses and correct, backward,
-    /// then Adam with <paramref name="adam"/>. Where the CPU-only SIMD kernels run
-    /// (<see cref="DeviceOps.Simd"/>) this is one launch of <see cref="CpuTrainingStep"/>;
-    /// elsewhere the separate launches. Both give the same bits.
-    /// </summary>
-    public void TrainStep(ArrayView<float> input, ArrayView<int> inputRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
-    {
-        if (_device.Ops.Simd is not { } width)
-        {
-            Forward(input, inputRows, rows, dropoutRate, seed, step);
-            Loss(labels, losses, correct, rows);
-            Backward(input, inputRows, rows, dropoutRate);
-            AdamStep(adam);
-            return;
-        }
-
-        CheckRows(rows);
-        AdamSteps++;
-        _device.Ops.CpuTrainingStep.Run(
-            _parameters.View, _gradients.View, _adamM.View, _adamV.View, input, inputRows, labels, losses, correct,
-            _workspace.View, StepTable(seed), rows, dropoutRate, step, Kernels.AdamStep.From(adam, AdamSteps), width);
+        var launches = Launches(input, inputRows, rows, dropoutRate, _layersSeed);
+        TrainingStepSequence.Backward(ref launches, Shape.Layers.Count);
     }
 
     /// <summary>One Adam step over every parameter: a single launch, thanks to the flat layout.</summary>
     public void AdamStep(AdamSettings settings)
     {
         AdamSteps++;
-        _device.Ops.Adam.Run(_parameters.View, _gradients.View, _adamM.View, _adamV.View, Shape.ParameterCount, settings, AdamSteps);
+        (Launches(default, default, 1, 0f, _layersSeed) with { AdamSettings = settings, AdamStepNumber = AdamSteps }).Adam();
+    }
+
+    /// <summary>
+    /// One training step on rows images, read from input through inputRows as
+    /// <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> reads them:
+    /// <see cref="TrainingStepSequence"/> (forward with dropout's mask of (seed, step), the loss into
+    /// losses and correct, backward, then Adam with <paramref name="adam"/>). Where the device chose
+    /// the fused CPU step (<see cref="DeviceOps.ChosenVariant{T}"/> of <see cref="CpuTrainingStep"/>)
+    /// that sequence runs inside one launch; elsewhere as separate launches. Both give the same bits.
+    /// </summary>
+    public void TrainStep(ArrayView<float> input, ArrayView<int> inputRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
+    {
+        var launches = Launches(input, inputRows, rows, dropoutRate, seed) with
+        {
+            DrawStep = step, Labels = labels, Losses = losses, Correct = correct, AdamSettings = adam, AdamStepNumber = ++AdamSteps,
+        };
+        if (!_fused)
+        {
+            TrainingStepSequence.Run(ref launches, Shape.Layers.Count);
+            return;
+        }
+
+        _device.Ops.CpuTrainingStep.Run(
+            _parameters.View, _gradients.View, _adamM.View, _adamV.View, input, inputRows, labels, losses, correct,
+            _workspace.View, StepTable(), rows, dropoutRate, step, Kernels.AdamStep.From(adam, AdamSteps));
     }
 
     /// <summary>Sets the step count a checkpoint recorded, so bias correction and dropout masks continue from it.</summary>
@@ -207,34 +181,47 @@ public sealed class DeviceNetwork : IDisposable
         _owned.Clear();
     }
 
-    private static ArrayView<float> Weights(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
-        flat.View.SubView(layer.WeightsOffset, layer.WeightCount);
-
-    /// <summary>A layer's weight gradients followed by its bias gradients: (In + 1) x Out, as the flat layout stores them.</summary>
-    private static ArrayView<float> LayerGradients(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
-        flat.View.SubView(layer.WeightsOffset, (long)(layer.In + 1) * layer.Out);
-
-    private static ArrayView<float> Bias(MemoryBuffer1D<float, Stride1D.Dense> flat, LayerShape layer) =>
-        flat.View.SubView(layer.BiasOffset, layer.Out);
-
-    /// <summary>The first rows x width floats of the workspace region at offset.</summary>
-    private ArrayView<float> Region(long offset, int rows, int width) =>
-        _workspace.View.SubView(offset, (long)rows * width);
-
-    private ArrayView<float> LogitGradient(int rows) =>
-        Region(_layout.OutputGradientOffset(Shape.Layers.Count - 1), rows, Shape.Outputs);
-
-    private ArrayView<float> LayerOutput(int hiddenLayer, int rows) =>
-        Region(_layout.OutputOffset(hiddenLayer), rows, Shape.Hidden[hiddenLayer]);
-
-    /// <summary>The fused step's table for dropout seed <paramref name="seed"/>: uploaded once, again only if the seed changes.</summary>
-    private ArrayView<int> StepTable(uint seed)
+    /// <summary>The step's ops as separate launches on this network's buffers, with layer seeds for <paramref name="seed"/>.</summary>
+    private SeparateLaunches Launches(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate, uint seed)
     {
-        if (_stepTable is null || seed != _stepTableSeed)
+        CheckRows(rows);
+        return new SeparateLaunches
+        {
+            Ops = _device.Ops,
+            Layers = Layers(seed),
+            Parameters = _parameters.View,
+            Gradients = _gradients.View,
+            AdamM = _adamM.View,
+            AdamV = _adamV.View,
+            Workspace = _workspace.View,
+            Rows = rows,
+            Input = input,
+            InputRows = inputRows,
+            DropoutRate = dropoutRate,
+        };
+    }
+
+    /// <summary>The layers with their dropout seeds for <paramref name="seed"/>: derived again only when the seed changes (a run keeps one).</summary>
+    private StepLayer[] Layers(uint seed)
+    {
+        if (_layers is null || seed != _layersSeed)
+        {
+            _layers = _layout.Layers(seed);
+            _layersSeed = seed;
+            _stepTableStale = true;
+        }
+
+        return _layers;
+    }
+
+    /// <summary>The fused step's table of the current layers: uploaded once, again only if the seed changed.</summary>
+    private ArrayView<int> StepTable()
+    {
+        if (_stepTable is null || _stepTableStale)
         {
             _stepTable ??= _device.Accelerator.Allocate1D<int>(SpinBarrier.StateInts + (Shape.Layers.Count * StepLayer.Ints));
-            _stepTable.View.CopyFromCPU(_layout.StepTable(seed));
-            _stepTableSeed = seed;
+            _stepTable.View.CopyFromCPU(WorkspaceLayout.StepTable(_layers!));
+            _stepTableStale = false;
         }
 
         return _stepTable.View;

@@ -44,15 +44,30 @@ internal sealed class WorkspaceLayout
 
     public long OutputGradientOffset(int layer) => _gradients[layer];
 
-    /// <summary>The fused step's table: zeroed barrier state, then one <see cref="StepLayer"/> per layer with its dropout seed.</summary>
-    public int[] StepTable(uint dropoutSeed)
+    /// <summary>
+    /// Every layer as a training step sees it: its shape, where its parameters, output and output
+    /// gradient sit, and its dropout seed (<see cref="DropoutSeeds.OfLayer"/>). The separate launches
+    /// read these; the fused step reads the same entries from <see cref="StepTable"/>.
+    /// </summary>
+    public StepLayer[] Layers(uint dropoutSeed)
     {
-        var table = new int[SpinBarrier.StateInts + (_shape.Layers.Count * StepLayer.Ints)];
-        for (int l = 0; l < _shape.Layers.Count; l++)
+        var layers = new StepLayer[_shape.Layers.Count];
+        for (int l = 0; l < layers.Length; l++)
         {
             var layer = _shape.Layers[l];
-            new StepLayer(layer.In, layer.Out, checked((int)layer.WeightsOffset), checked((int)layer.BiasOffset), checked((int)_outputs[l]), checked((int)_gradients[l]), LayerDropoutSeed.Of(dropoutSeed, l))
-                .WriteTo(table.AsSpan(SpinBarrier.StateInts + (l * StepLayer.Ints)));
+            layers[l] = new StepLayer(layer.In, layer.Out, checked((int)layer.WeightsOffset), checked((int)layer.BiasOffset), checked((int)_outputs[l]), checked((int)_gradients[l]), DropoutSeeds.OfLayer(dropoutSeed, l));
+        }
+
+        return layers;
+    }
+
+    /// <summary>The fused step's table: zeroed barrier state, then <paramref name="layers"/> (from <see cref="Layers"/>).</summary>
+    public static int[] StepTable(StepLayer[] layers)
+    {
+        var table = new int[SpinBarrier.StateInts + (layers.Length * StepLayer.Ints)];
+        for (int l = 0; l < layers.Length; l++)
+        {
+            layers[l].WriteTo(table.AsSpan(SpinBarrier.StateInts + (l * StepLayer.Ints)));
         }
 
         return table;

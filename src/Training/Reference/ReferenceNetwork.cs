@@ -53,6 +53,22 @@ public sealed class ReferenceNetwork
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
     public double[] Logits => _logits;
 
+    /// <summary>
+    /// One training step, the float64 twin of <see cref="DeviceNetwork.TrainStep"/> and of the
+    /// device's <see cref="TrainingStepSequence"/>: forward with dropout's mask of (seed, step), the
+    /// loss, backward into <see cref="Gradients"/>, then Adam. input is the batch itself (rows x
+    /// Inputs, gathered by the caller); returns each row's loss and hit, and leaves the logits and
+    /// the gradients of this step in <see cref="Logits"/> and <see cref="Gradients"/>.
+    /// </summary>
+    public (double[] Losses, double[] Correct) TrainStep(double[] input, int[] labels, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
+    {
+        Forward(input, rows, dropoutRate, seed, step);
+        var lossAndHits = Loss(labels, rows);
+        Backward(input, rows, dropoutRate);
+        AdamStep(adam);
+        return lossAndHits;
+    }
+
     public void Forward(double[] input, int rows, float dropoutRate, uint seed, uint step)
     {
         double[] x = input;
@@ -61,7 +77,7 @@ public sealed class ReferenceNetwork
             var layer = Shape.Layers[l];
             bool hidden = l < Shape.Hidden.Count;
             var output = new double[rows * layer.Out];
-            var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, LayerDropoutSeed.Of(seed, l), step);
+            var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, DropoutSeeds.OfLayer(seed, l), step);
             DenseForwardReference.Run(x, [], Weights(Parameters, layer), Bias(Parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
             if (hidden)
             {

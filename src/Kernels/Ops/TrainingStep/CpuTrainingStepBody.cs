@@ -4,11 +4,11 @@ using Handwriting.Kernels.Simd;
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// A whole training step in one CPU-only launch: what <see cref="DenseForward"/>,
-/// <see cref="SoftmaxCrossEntropy"/>, <see cref="WeightGradient"/>, <see cref="InputGradient"/>
-/// and <see cref="Adam"/> do in 2L + 3 launches (L layers), done by the same CPU-only bodies in
-/// the same order, each thread taking its share of every op, with a <see cref="SpinBarrier"/>
-/// wherever an op reads what the previous one wrote. The bits are those of the separate launches.
+/// A whole training step in one CPU-only launch: <see cref="TrainingStepSequence"/> over the SIMD
+/// bodies of <see cref="DenseForward"/>, <see cref="SoftmaxCrossEntropy"/>,
+/// <see cref="WeightGradient"/>, <see cref="InputGradient"/> and <see cref="Adam"/>, each thread
+/// taking its share of every op, with a <see cref="SpinBarrier"/> wherever an op reads what the
+/// previous one wrote. The bits are those of the separate launches.
 /// A launch costs 33-45 us on the CPU accelerator and a barrier about 3 (FIELD-NOTES): at batch 32
 /// the seed model's 7 launches a step cost about as much as their arithmetic.
 /// </summary>
@@ -19,54 +19,91 @@ internal static unsafe class CpuTrainingStepBody
         where TL : struct, ILanes<TV>
         where TV : struct
     {
-        var share = settings.Launch.Share(thread);
-        int threads = settings.Launch.Threads;
-        int* barrier = table;
-        int* layers = table + SpinBarrier.StateInts;
-        int rows = settings.Rows;
-        int last = settings.Layers - 1;
-
-        for (int l = 0; l <= last; l++)
+        var ops = new Bodies<TL, TV>
         {
-            var layer = StepLayer.ReadFrom(layers + (l * StepLayer.Ints));
-            bool hidden = l < last;
-            float* x = l == 0 ? input : workspace + StepLayer.ReadFrom(layers + ((l - 1) * StepLayer.Ints)).OutputOffset;
-            var dropout = new DropoutSettings(hidden ? settings.DropoutRate : 0f, layer.DropoutSeed, settings.DrawStep);
-            var layout = new DenseLayout(rows, layer.In, layer.Out, 1, l == 0 && inputRows != null ? 1 : 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
-            DenseForwardSimdBody.Run<TL, TV>(share, x, l == 0 ? inputRows : null, parameters + layer.WeightsOffset, parameters + layer.BiasOffset, workspace + layer.OutputOffset, layout);
-            SpinBarrier.Wait(barrier, threads);
+            Share = settings.Launch.Share(thread),
+            Settings = settings,
+            Parameters = parameters,
+            Gradients = gradients,
+            M = m,
+            V = v,
+            Input = input,
+            InputRows = inputRows,
+            Labels = labels,
+            Losses = losses,
+            Correct = correct,
+            Workspace = workspace,
+            BarrierState = table,
+            Layers = table + SpinBarrier.StateInts,
+        };
+        TrainingStepSequence.Run(ref ops, settings.Layers);
+    }
+
+    /// <summary>The step's ops as this thread's share of each SIMD body, on the buffers the table locates.</summary>
+    private struct Bodies<TL, TV> : ITrainingStepOps
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        public ThreadShare Share;
+        public StepSettings Settings;
+        public float* Parameters, Gradients, M, V, Input, Losses, Correct, Workspace;
+        public int* InputRows, Labels, BarrierState, Layers;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Forward(int l)
+        {
+            var layer = Layer(l);
+            bool hidden = l < Settings.Layers - 1;
+            var dropout = new DropoutSettings(hidden ? Settings.DropoutRate : 0f, layer.DropoutSeed, Settings.DrawStep);
+            var layout = new DenseLayout(Settings.Rows, layer.In, layer.Out, 1, l == 0 && InputRows != null ? 1 : 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
+            DenseForwardSimdBody.Run<TL, TV>(Share, LayerInput(l), l == 0 ? InputRows : null, Parameters + layer.WeightsOffset, Parameters + layer.BiasOffset, Workspace + layer.OutputOffset, layout);
         }
 
-        var logits = StepLayer.ReadFrom(layers + (last * StepLayer.Ints));
-        SoftmaxCrossEntropySimdBody.Run<TL, TV>(share, workspace + logits.OutputOffset, labels, losses, correct, workspace + logits.OutputGradientOffset, rows, logits.Out);
-        SpinBarrier.Wait(barrier, threads);
-
-        for (int l = last; l >= 0; l--)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Loss()
         {
-            // The weight gradient of layer l and the gradient into layer l - 1 read the same
-            // upstream gradient and write different buffers: one barrier for both.
-            var layer = StepLayer.ReadFrom(layers + (l * StepLayer.Ints));
-            float* upstream = workspace + layer.OutputGradientOffset;
-            var below = l > 0 ? StepLayer.ReadFrom(layers + ((l - 1) * StepLayer.Ints)) : default;
-            float* layerInput = l == 0 ? input : workspace + below.OutputOffset;
-            var weights = new DenseBackwardLayout(rows, layer.In, layer.Out, l == 0 && inputRows != null ? 1 : 0, 0);
-            WeightGradientSimdBody.Run<TL, TV>(share, layerInput, l == 0 ? inputRows : null, upstream, gradients + layer.WeightsOffset, weights);
-            if (l > 0)
+            var logits = Layer(Settings.Layers - 1);
+            SoftmaxCrossEntropySimdBody.Run<TL, TV>(Share, Workspace + logits.OutputOffset, Labels, Losses, Correct, Workspace + logits.OutputGradientOffset, Settings.Rows, logits.Out);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void WeightGradient(int l)
+        {
+            var layer = Layer(l);
+            var layout = new DenseBackwardLayout(Settings.Rows, layer.In, layer.Out, l == 0 && InputRows != null ? 1 : 0, 0);
+            WeightGradientSimdBody.Run<TL, TV>(Share, LayerInput(l), l == 0 ? InputRows : null, Workspace + layer.OutputGradientOffset, Gradients + layer.WeightsOffset, layout);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void InputGradient(int l)
+        {
+            var layer = Layer(l);
+            var below = Layer(l - 1);
+            var layout = new DenseBackwardLayout(Settings.Rows, layer.Out, layer.In, 0, 0);
+            InputGradientSimdBody.Run<TL, TV>(Share, Workspace + layer.OutputGradientOffset, Parameters + layer.WeightsOffset, Workspace + below.OutputOffset, Workspace + below.OutputGradientOffset, layout, Kernels.InputGradient.Scale(Settings.DropoutRate));
+        }
+
+        /// <summary>
+        /// Layer by layer, each thread on the columns it computed in the forward pass and the
+        /// weight gradient, so that a core updates the weights its own cache holds.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Adam()
+        {
+            for (int l = 0; l < Settings.Layers; l++)
             {
-                var into = new DenseBackwardLayout(rows, layer.Out, layer.In, 0, 0);
-                InputGradientSimdBody.Run<TL, TV>(share, upstream, parameters + layer.WeightsOffset, layerInput, workspace + below.OutputGradientOffset, into, InputGradient.Scale(settings.DropoutRate));
+                var layer = Layer(l);
+                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.WeightsOffset, layer.In, layer.Out, Settings.Adam);
+                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.BiasOffset, 1, layer.Out, Settings.Adam);
             }
-
-            SpinBarrier.Wait(barrier, threads);
         }
 
-        // Adam layer by layer, each thread on the columns it computed in the forward pass and the
-        // weight gradient, so that a core updates the weights its own cache holds.
-        for (int l = 0; l <= last; l++)
-        {
-            var layer = StepLayer.ReadFrom(layers + (l * StepLayer.Ints));
-            AdamSimdBody.RunColumns<TL, TV>(share, parameters, gradients, m, v, layer.WeightsOffset, layer.In, layer.Out, settings.Adam);
-            AdamSimdBody.RunColumns<TL, TV>(share, parameters, gradients, m, v, layer.BiasOffset, 1, layer.Out, settings.Adam);
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Barrier() => SpinBarrier.Wait(BarrierState, Settings.Launch.Threads);
+
+        private readonly StepLayer Layer(int l) => StepLayer.ReadFrom(Layers + (l * StepLayer.Ints));
+
+        /// <summary>The batch for layer 0 (through the row indices, if any), else the output of the layer below.</summary>
+        private readonly float* LayerInput(int l) => l == 0 ? Input : Workspace + Layer(l - 1).OutputOffset;
     }
 }
