@@ -7,6 +7,7 @@ using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Reference;
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Handwriting.Training.Checks;
 

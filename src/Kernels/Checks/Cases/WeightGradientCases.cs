@@ -29,7 +29,7 @@ public static class WeightGradientCases
         new(7, 33, 5, Gather: true),
         new(33, 47, 29, Gather: false),
         new(1, 1, 1, Gather: true),
-        new(32, 784, 128, Gather: false),
+        new(32, 784, 128, Gather: false, Large: true),
         new(7, 48, 24, Gather: true),
         new(1, 4, 8, Gather: false),
         new(33, 7, 5, Gather: true),
