@@ -15,6 +15,7 @@ public static class KernelCatalog
     public static IReadOnlyDictionary<string, MethodInfo> All { get; } =
         StaticMethods()
             .Where(method => method.GetCustomAttribute<KernelAttribute>() is not null)
+            .Select(Closed)
             .ToDictionary(NameOf);
 
     /// <summary>The kernels every backend compiles.</summary>
@@ -29,6 +30,13 @@ public static class KernelCatalog
 
     public static IEnumerable<MethodInfo> StaticMethods() =>
         typeof(KernelAttribute).Assembly.GetTypes().SelectMany(type => type.GetMethods(AllStatic));
+
+    /// <summary>
+    /// A CPU-only kernel is generic over its vector width (one instantiation per SIMD variant):
+    /// the 128-bit one stands for them all, since the width changes only the opaque body.
+    /// </summary>
+    private static MethodInfo Closed(MethodInfo method) =>
+        method.IsGenericMethodDefinition ? method.MakeGenericMethod(typeof(Handwriting.Kernels.Simd.Lanes128), typeof(System.Runtime.Intrinsics.Vector128<float>)) : method;
 
     public static string NameOf(MethodInfo method) => $"{method.DeclaringType!.Name}.{method.Name}";
 

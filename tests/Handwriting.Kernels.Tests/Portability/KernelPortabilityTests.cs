@@ -160,7 +160,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
 
             try
             {
-                var callee = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1), method.DeclaringType!.GetGenericArguments(), null);
+                var callee = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1), method.DeclaringType!.GetGenericArguments(), method.GetGenericArguments());
                 if (callee?.GetCustomAttribute<ILGPU.Frontend.ExternalAttribute>() is not null)
                 {
                     return true;

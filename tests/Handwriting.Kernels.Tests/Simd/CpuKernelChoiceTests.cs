@@ -11,19 +11,23 @@ public sealed class CpuKernelChoiceTests
     [InlineData("")]
     [InlineData("simd")]
     [InlineData(" SIMD ")]
-    public void Unset_or_simd_is_the_widest_accelerated_width(string? value) =>
-        Assert.Equal(SimdWidths.Widest, CpuKernelChoice.Parse(value));
+    public void Unset_or_simd_forces_nothing_so_the_rule_takes_the_widest_width(string? value)
+    {
+        Assert.Null(CpuKernelChoice.Parse(value));
+        using var device = Handwriting.Kernels.Devices.ComputeDevice.OpenCpu(new ILGPU.Runtime.CPU.CPUDevice(2, 1, 1), CpuKernelChoice.Parse(value));
+        Assert.Equal(KernelVariants.WidestSimd, device.Ops.DenseForward.Variant);
+    }
 
     [Fact]
-    public void Portable_is_no_simd_width() =>
-        Assert.Null(CpuKernelChoice.Parse("portable"));
+    public void Portable_forces_the_portable_kernels() =>
+        Assert.Equal(KernelVariant.Portable, CpuKernelChoice.Parse("portable"));
 
     [Theory]
-    [InlineData("simd128", SimdWidth.Bits128)]
-    [InlineData("simd256", SimdWidth.Bits256)]
-    [InlineData("Simd512", SimdWidth.Bits512)]
-    public void A_width_is_that_width(string value, SimdWidth width) =>
-        Assert.Equal(width, CpuKernelChoice.Parse(value));
+    [InlineData("simd128", KernelVariant.Simd128)]
+    [InlineData("simd256", KernelVariant.Simd256)]
+    [InlineData("Simd512", KernelVariant.Simd512)]
+    public void A_width_forces_that_width(string value, KernelVariant variant) =>
+        Assert.Equal(variant, CpuKernelChoice.Parse(value));
 
     [Theory]
     [InlineData("bogus")]

@@ -1,3 +1,4 @@
+using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Simd;
 using Handwriting.Kernels.Tests.Devices;
 using Handwriting.Kernels.Tests.Portability;
@@ -5,22 +6,22 @@ using Handwriting.Kernels.Tests.Portability;
 namespace Handwriting.Kernels.Tests.Simd;
 
 /// <summary>
-/// A GPU never loads a CPU-only kernel: on any accelerator but the CPU, each CPU-only op refuses
-/// to load (naming itself), <see cref="DeviceOps.Simd"/> is null and cannot be set, and the
-/// portable launchers run, which proves they loaded no CPU-only op (loading one would throw).
+/// A GPU never loads a CPU-only kernel: on any accelerator but the CPU, every SIMD variant refuses
+/// to load (naming its op), the rule chooses none, a device cannot be opened with one forced, and
+/// the ops run their portable or tiled kernels.
 /// Runs on OpenCL where present (CI installs PoCL) and on CUDA.
 /// </summary>
 public abstract class CpuOnlyRefusalTests(DeviceFixture fixture) : DeviceTests(fixture)
 {
-    /// <summary>Each CPU-only op by the name of the type that declares its kernel.</summary>
-    private static readonly Dictionary<string, Func<DeviceOps, object>> CpuOnlyOps = new()
+    /// <summary>Each CPU-only variant by the name of the type that declares its kernel, loaded at a width.</summary>
+    private static readonly Dictionary<string, Func<DeviceOps, KernelVariant, object>> CpuOnlyOps = new()
     {
-        [nameof(DenseForwardSimd)] = ops => ops.DenseForwardSimd,
-        [nameof(WeightGradientSimd)] = ops => ops.WeightGradientSimd,
-        [nameof(InputGradientSimd)] = ops => ops.InputGradientSimd,
-        [nameof(SoftmaxCrossEntropySimd)] = ops => ops.SoftmaxCrossEntropySimd,
-        [nameof(AdamSimd)] = ops => ops.AdamSimd,
-        [nameof(CpuTrainingStep)] = ops => ops.CpuTrainingStep,
+        ["DenseForwardSimd"] = (ops, variant) => ops.Variant<DenseForward>(variant),
+        ["WeightGradientSimd"] = (ops, variant) => ops.Variant<WeightGradient>(variant),
+        ["InputGradientSimd"] = (ops, variant) => ops.Variant<InputGradient>(variant),
+        ["SoftmaxCrossEntropySimd"] = (ops, variant) => ops.Variant<SoftmaxCrossEntropy>(variant),
+        ["AdamSimd"] = (ops, variant) => ops.Variant<Adam>(variant),
+        [nameof(CpuTrainingStep)] = (ops, variant) => ops.Variant<CpuTrainingStep>(variant),
     };
 
     public static TheoryData<string> Names() => [.. CpuOnlyOps.Keys.Order(StringComparer.Ordinal)];
@@ -33,22 +34,28 @@ public abstract class CpuOnlyRefusalTests(DeviceFixture fixture) : DeviceTests(f
 
     [DeviceTheory]
     [MemberData(nameof(Names))]
-    public void A_cpu_only_op_refuses_to_load(string op)
+    public void A_cpu_only_variant_refuses_to_load(string op)
     {
-        var error = Assert.Throws<NotSupportedException>(() => CpuOnlyOps[op](Ops));
-        Assert.Contains(op, error.Message, StringComparison.Ordinal);
-        Assert.Contains("CPU-only", error.Message, StringComparison.Ordinal);
+        foreach (var width in Enum.GetValues<SimdWidth>())
+        {
+            var error = Assert.Throws<KernelVariantException>(() => CpuOnlyOps[op](Ops, KernelVariants.Of(width)));
+            Assert.Contains(op.Replace("Simd", "", StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
+            Assert.Contains("CPU-only", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [DeviceFact]
-    public void No_simd_width_is_chosen_and_none_can_be_set()
+    public void The_rule_chooses_no_simd_variant_and_none_can_be_forced()
     {
-        Assert.Null(Ops.Simd);
-        Assert.All(Enum.GetValues<SimdWidth>(), width => Assert.Throws<NotSupportedException>(() => Ops.Simd = width));
-        Assert.Null(Ops.Simd);
+        Assert.Null(Ops.Forced);
+        Assert.Null(Ops.ChosenVariant<CpuTrainingStep>());
+        Assert.Throws<KernelVariantException>(() => Ops.CpuTrainingStep);
+        Assert.All(new[] { Ops.DenseForward.Variant, Ops.WeightGradient.Variant, Ops.InputGradient.Variant, Ops.SoftmaxCrossEntropy.Variant, Ops.Adam.Variant }, variant => Assert.False(variant.IsSimd()));
+        var error = Assert.Throws<KernelVariantException>(() => ComputeDevice.Open(Device.Kind, KernelVariant.Simd128));
+        Assert.Contains("CPU-only", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Every launcher that has a CPU-only variant, once, on a tiny shape: each runs its portable kernel.</summary>
+    /// <summary>Every op that has a CPU-only variant, once, on a tiny shape: each runs the portable or tiled kernel the rule gave it.</summary>
     [DeviceFact]
     public void The_launchers_run_their_portable_kernels()
     {
