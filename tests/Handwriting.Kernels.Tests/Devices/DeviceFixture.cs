@@ -50,13 +50,6 @@ public abstract class DeviceFixture : IDisposable
 /// <summary>The CPU accelerator as the trainer opens it: the ops load their CPU-only SIMD kernels at the widest width (<see cref="VariantRule"/>).</summary>
 public sealed class CpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu);
 
-/// <summary>
-/// The CPU accelerator opened with <see cref="KernelVariant.Portable"/> forced, so the ops load the
-/// portable kernels (what a GPU compiles) as the CPU accelerator runs them: the CPU-only variants
-/// (<see cref="DeviceOps.Variant{T}"/>) are then tested against these, and the portable kernels stay tested on the CPU.
-/// </summary>
-public sealed class PortableCpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu, () => ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable));
-
 public sealed class CudaDeviceFixture() : DeviceFixture(AcceleratorKind.Cuda);
 
 public sealed class OpenCLDeviceFixture() : DeviceFixture(AcceleratorKind.OpenCL);
