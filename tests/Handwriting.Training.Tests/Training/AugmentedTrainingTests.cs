@@ -42,18 +42,12 @@ public sealed class AugmentedTrainingTests(RealMnist mnist)
         using var losses = device.Accelerator.Allocate1D<float>(rows);
         using var correct = device.Accelerator.Allocate1D<float>(rows);
         device.Ops.Augment.Run(source.View, rowIndices.View, batch.View, rows, 28, ranges, seed: 9, step: 4);
-        network.Forward(batch.View, rows, 0.2f, 9, 4);
-        network.Loss(labelBuffer.View, losses.View, correct.View, rows);
+        network.TrainStep(batch.View, default, labelBuffer.View, losses.View, correct.View, rows, 0.2f, 9, 4, new AdamSettings());
         float[] logits = network.Logits(rows).GetAsArray();
-        network.Backward(batch.View, rows, 0.2f);
-        network.AdamStep(new AdamSettings());
 
         var batch64 = new double[rows * 784];
         AugmentReference.Run(Array.ConvertAll(images.Pixels, p => (double)p), indices, batch64, rows, 28, ranges, seed: 9, step: 4);
-        reference.Forward(batch64, rows, 0.2f, 9, 4);
-        var (referenceLosses, _) = reference.Loss(labels, rows);
-        reference.Backward(batch64, rows, 0.2f);
-        reference.AdamStep(new AdamSettings());
+        var (referenceLosses, _) = reference.TrainStep(batch64, labels, rows, 0.2f, 9, 4, new AdamSettings());
 
         new Tolerance(1e-4, 1e-4).AssertClose(reference.Logits, logits, $"logits, elastic {elastic}");
         new Tolerance(1e-4, 1e-4).AssertClose(referenceLosses, losses.GetAsArray1D(), $"losses, elastic {elastic}");

@@ -1,3 +1,5 @@
+using Handwriting.Kernels;
+using Handwriting.Training.Data;
 using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Simd;
 using Handwriting.Training.Checkpoints;
@@ -22,14 +24,10 @@ public sealed class CpuKernelChoiceTrainingTests(RealMnist mnist)
     public void Every_kernel_choice_trains_the_same_model_bit_for_bit()
     {
         var (training, validation) = mnist.Data.Train.Take(1190).Split(0.2);
-        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = new DeviceDataset(device.Accelerator, training);
-        using var held = new DeviceDataset(device.Accelerator, validation);
-
-        var (expected, expectedHistory) = Trained(device, train, held, simd: null);
+        var (expected, expectedHistory) = Trained(training, validation, KernelVariant.Portable);
         foreach (var width in SimdWidths.Accelerated)
         {
-            var (parameters, history) = Trained(device, train, held, width);
+            var (parameters, history) = Trained(training, validation, KernelVariants.Of(width));
             SameBits.Assert(expected, parameters, $"parameters trained with SIMD {width} against the portable kernels");
             Assert.Equal(Metrics(expectedHistory), Metrics(history));
         }
@@ -39,13 +37,12 @@ public sealed class CpuKernelChoiceTrainingTests(RealMnist mnist)
     public void A_run_interrupted_with_simd_resumes_with_the_portable_kernels_bit_identical()
     {
         var (training, validation) = mnist.Data.Train.Take(1200).Split(0.2);
-        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var train = new DeviceDataset(device.Accelerator, training);
-        using var held = new DeviceDataset(device.Accelerator, validation);
-        var (expected, expectedHistory) = Trained(device, train, held, SimdWidths.Widest);
+        var (expected, expectedHistory) = Trained(training, validation, KernelVariants.WidestSimd);
 
-        device.Ops.Simd = SimdWidths.Widest;
         TrainingCheckpoint checkpoint;
+        using (var device = ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariants.WidestSimd))
+        using (var train = new DeviceDataset(device.Accelerator, training))
+        using (var held = new DeviceDataset(device.Accelerator, validation))
         using (var interrupted = new Trainer(device, Options, 784, 10))
         using (var cancel = new CancellationTokenSource())
         {
@@ -60,17 +57,22 @@ public sealed class CpuKernelChoiceTrainingTests(RealMnist mnist)
             checkpoint = Assert.Throws<TrainingInterruptedException>(() => interrupted.Fit(train, held, Progress, TimeSpan.Zero, cancellation: cancel.Token)).Checkpoint!;
         }
 
-        device.Ops.Simd = null;
-        using var resumed = new Trainer(device, Options, 784, 10);
-        var history = resumed.Fit(train, held, resumeFrom: checkpoint);
+        using var portable = ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable);
+        using var portableTrain = new DeviceDataset(portable.Accelerator, training);
+        using var portableHeld = new DeviceDataset(portable.Accelerator, validation);
+        using var resumed = new Trainer(portable, Options, 784, 10);
+        var history = resumed.Fit(portableTrain, portableHeld, resumeFrom: checkpoint);
 
         SameBits.Assert(expected, resumed.Network.ReadParameters(), "parameters resumed with the portable kernels");
         Assert.Equal(Metrics(expectedHistory), Metrics(history));
     }
 
-    private static (float[] Parameters, IReadOnlyList<EpochMetrics> History) Trained(ComputeDevice device, DeviceDataset train, DeviceDataset held, SimdWidth? simd)
+    /// <summary>A whole run on a CPU device opened with <paramref name="variant"/> forced.</summary>
+    private static (float[] Parameters, IReadOnlyList<EpochMetrics> History) Trained(ImageSet training, ImageSet validation, KernelVariant variant)
     {
-        device.Ops.Simd = simd;
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu, variant);
+        using var train = new DeviceDataset(device.Accelerator, training);
+        using var held = new DeviceDataset(device.Accelerator, validation);
         using var trainer = new Trainer(device, Options, 784, 10);
         var history = trainer.Fit(train, held);
         return (trainer.Network.ReadParameters(), history);

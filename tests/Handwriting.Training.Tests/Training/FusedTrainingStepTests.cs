@@ -12,7 +12,7 @@ namespace Handwriting.Training.Tests.Training;
 /// <summary>
 /// <see cref="DeviceNetwork.TrainStep"/> with the CPU-only SIMD kernels (one launch of
 /// <see cref="CpuTrainingStep"/> a step) against the same steps as separate launches of the
-/// portable kernels (<see cref="DeviceOps.Simd"/> null), at every width this machine accelerates
+/// portable kernels (a device opened with <see cref="KernelVariant.Portable"/> forced), at every width this machine accelerates
 /// (wider ones would be emulated; the trainer never picks them): parameters, gradients, Adam's
 /// moments, logits, losses and hits bit for bit after every step, including a last partial batch. And the
 /// fused step against the float64 <see cref="ReferenceNetwork"/>, within
@@ -56,20 +56,22 @@ public sealed class FusedTrainingStepTests
         float[] initial = GlorotUniform.Initialize(shape, seed: 7);
         var adam = new AdamSettings(WeightDecay: weightDecay);
         var batches = Batches(shape, batch, last, gather, new Random(inputs + hidden.Sum() + batch));
-        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        using var portable = new DeviceNetwork(device, shape, initial, capacity: batch);
-        using var fused = new DeviceNetwork(device, shape, initial, capacity: batch);
+        using var portableDevice = ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable);
+        using var fusedDevice = ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariants.Of(width));
+        Assert.Null(portableDevice.Ops.ChosenVariant<CpuTrainingStep>());
+        Assert.Equal(KernelVariants.Of(width), fusedDevice.Ops.ChosenVariant<CpuTrainingStep>());
+        using var portable = new DeviceNetwork(portableDevice, shape, initial, capacity: batch);
+        using var fused = new DeviceNetwork(fusedDevice, shape, initial, capacity: batch);
 
         uint step = 0;
         foreach (var data in batches)
         {
-            using var buffers = new StepBuffers(device.Accelerator, data);
-            device.Ops.Simd = null;
-            buffers.Step(portable, dropout, step, adam);
-            var expected = State.Of(portable, buffers);
-            device.Ops.Simd = width;
-            buffers.Step(fused, dropout, step, adam);
-            var actual = State.Of(fused, buffers);
+            using var portableBuffers = new StepBuffers(portableDevice.Accelerator, data);
+            using var fusedBuffers = new StepBuffers(fusedDevice.Accelerator, data);
+            portableBuffers.Step(portable, dropout, step, adam);
+            var expected = State.Of(portable, portableBuffers);
+            fusedBuffers.Step(fused, dropout, step, adam);
+            var actual = State.Of(fused, fusedBuffers);
 
             string at = $"step {step} ({data.Rows} rows) of {shape} at {width}, gather {gather}, dropout {dropout}, weight decay {weightDecay}";
             SameBits.Assert(expected.Parameters, actual.Parameters, $"parameters, {at}");
@@ -97,7 +99,7 @@ public sealed class FusedTrainingStepTests
         float[] initial = GlorotUniform.Initialize(shape, seed: 7);
         var adam = new AdamSettings(WeightDecay: weightDecay);
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        Assert.Equal(SimdWidths.Widest, device.Ops.Simd);
+        Assert.Equal(KernelVariants.WidestSimd, device.Ops.ChosenVariant<CpuTrainingStep>());
         using var network = new DeviceNetwork(device, shape, initial, capacity: batch);
         var reference = new ReferenceNetwork(shape, initial);
 
@@ -106,11 +108,7 @@ public sealed class FusedTrainingStepTests
         {
             using var buffers = new StepBuffers(device.Accelerator, data);
             buffers.Step(network, dropout, step, adam);
-            double[] pixels = data.Pixels(shape.Inputs);
-            reference.Forward(pixels, data.Rows, dropout, Seed, step);
-            var (losses, correct) = reference.Loss(data.Labels, data.Rows);
-            reference.Backward(pixels, data.Rows, dropout);
-            reference.AdamStep(adam);
+            var (losses, correct) = reference.TrainStep(data.Pixels(shape.Inputs), data.Labels, data.Rows, dropout, Seed, step, adam);
 
             string at = $"step {step} ({data.Rows} rows) of {shape}, gather {gather}, dropout {dropout}, weight decay {weightDecay}";
             new Tolerance(1e-5, 1e-4).AssertClose(losses, buffers.Losses.GetAsArray1D(), $"losses, {at}");

@@ -1,3 +1,4 @@
+using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
 using Handwriting.Training.Checkpoints;
 using Handwriting.Training.Network;
@@ -43,11 +44,7 @@ public sealed class ResumeTests(RealMnist mnist) : IDisposable
     {
         var options = scheduled ? Scheduled : augmented ? Augmented : Options;
         var (training, validation) = mnist.Data.Train.Take(1200).Split(0.2);
-        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        if (portable)
-        {
-            device.Ops.Simd = null;
-        }
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu, portable ? KernelVariant.Portable : null);
 
         using var train = new DeviceDataset(device.Accelerator, training);
         using var held = new DeviceDataset(device.Accelerator, validation);

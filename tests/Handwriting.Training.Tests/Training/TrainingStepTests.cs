@@ -8,9 +8,10 @@ using ILGPU.Runtime;
 namespace Handwriting.Training.Tests.Training;
 
 /// <summary>
-/// Whole training steps (gather-free: the batch is given) on the CPU accelerator against the
-/// float64 reference trainer: logits, losses, every gradient tensor and the parameters after
-/// Adam, with the same dropout masks.
+/// Whole training steps (gather-free: the batch is given) as separate launches (the CPU
+/// accelerator with the portable kernels forced: what a GPU runs, tiles aside) against the float64
+/// reference trainer: logits, losses, every gradient tensor and the parameters after Adam, with the
+/// same dropout masks. The fused CPU step is held to the same reference in FusedTrainingStepTests.
 /// </summary>
 public sealed class TrainingStepTests
 {
@@ -28,7 +29,7 @@ public sealed class TrainingStepTests
         var shape = new MlpShape(784, hidden, 10);
         var random = new Random(hidden.Sum() + rows);
         float[] parameters = GlorotUniform.Initialize(shape, seed: 7);
-        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable);
         using var network = new DeviceNetwork(device, shape, parameters, capacity: rows);
         var reference = new ReferenceNetwork(shape, parameters);
         var settings = new AdamSettings(WeightDecay: weightDecay);
@@ -43,17 +44,10 @@ public sealed class TrainingStepTests
             using var labelBuffer = device.Accelerator.Allocate1D(labels);
             using var losses = device.Accelerator.Allocate1D<float>(rows);
             using var correct = device.Accelerator.Allocate1D<float>(rows);
-            network.Forward(input.View, rows, DropoutRate, Seed, step);
-            network.Loss(labelBuffer.View, losses.View, correct.View, rows);
+            network.TrainStep(input.View, default, labelBuffer.View, losses.View, correct.View, rows, DropoutRate, Seed, step, settings);
             float[] logits = network.Logits(rows).GetAsArray();
-            network.Backward(input.View, rows, DropoutRate);
-            float[] gradients = network.Gradients.GetAsArray();
-            network.AdamStep(settings);
-
-            reference.Forward(pixels64, rows, DropoutRate, Seed, step);
-            var (referenceLosses, referenceCorrect) = reference.Loss(labels, rows);
-            reference.Backward(pixels64, rows, DropoutRate);
-            reference.AdamStep(settings);
+            float[] gradients = network.Gradients.GetAsArray(); // Adam reads them and leaves them
+            var (referenceLosses, referenceCorrect) = reference.TrainStep(pixels64, labels, rows, DropoutRate, Seed, step, settings);
 
             string at = $"step {step} of {shape}, weight decay {weightDecay}";
             new Tolerance(1e-5, 1e-4).AssertClose(reference.Logits, logits, $"logits, {at}");
