@@ -1,3 +1,4 @@
+using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Bench;
 using Handwriting.Training;
@@ -21,8 +22,7 @@ public sealed class StepRooflineTests
         var random = new Random(3);
         float[] pixels = Enumerable.Range(0, batch * steps * shape.Inputs).Select(_ => (float)random.NextDouble()).ToArray();
         int[] labels = Enumerable.Range(0, batch * steps).Select(_ => random.Next(shape.Outputs)).ToArray();
-        using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
-        device.Ops.Simd = null;
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable);
         using var data = new DeviceDataset(device.Accelerator, pixels, labels, shape.Inputs);
         using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, BatchSize = batch, ValidationSplit = 0 }, shape.Inputs, shape.Outputs);
 
