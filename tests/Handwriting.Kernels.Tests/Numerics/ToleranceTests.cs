@@ -40,6 +40,19 @@ public sealed class ToleranceTests
         Assert.Throws<FailException>(() => new Tolerance(1e9, 1e9).AssertClose([0.0, 0.0], actual, "probe"));
     }
 
+    /// <summary>As `handwriting check` applies it to a kernel's float outputs (the rows of the former CheckToleranceTests).</summary>
+    [Theory]
+    [InlineData(1.0, 1.00001, true)]
+    [InlineData(1.0, 1.00002, false)]
+    [InlineData(0.0, 1e-6, true)]
+    [InlineData(0.0, 2e-6, false)]
+    [InlineData(double.NaN, double.NaN, true)]
+    [InlineData(1.0, double.NaN, false)]
+    [InlineData(double.PositiveInfinity, double.PositiveInfinity, true)]
+    [InlineData(double.PositiveInfinity, 3.4e38, false)]
+    public void Holds_float_outputs_to_the_mixed_bound(double expected, double actual, bool close) =>
+        Assert.Equal(close, new Tolerance(1e-6, 1e-5).IsClose(expected, (float)actual));
+
     [Fact]
     public void Bits_tells_apart_values_one_ulp_apart_and_the_signs_of_zero()
     {
