@@ -44,7 +44,7 @@ public class AdamBenchmarks : DeviceBenchmark, IMeasuredWork
     [Benchmark]
     public void AdamKernel()
     {
-        Ops.Adam.Run(_parameters, _gradients, _m, _v, Parameters, Settings, Step);
+        Ops.Variant<Adam>(KernelVariant.Portable).Run(_parameters, _gradients, _m, _v, Parameters, Settings, Step);
         Synchronize();
     }
 
@@ -60,7 +60,7 @@ public class AdamBenchmarks : DeviceBenchmark, IMeasuredWork
 
     private void AdamSimdAt(SimdWidth width)
     {
-        Ops.AdamSimd.Run(_parameters, _gradients, _m, _v, Parameters, Settings, Step, width);
+        Ops.Variant<Adam>(KernelVariants.Of(width)).Run(_parameters, _gradients, _m, _v, Parameters, Settings, Step);
         Synchronize();
     }
 

@@ -14,9 +14,9 @@ namespace Handwriting.Benchmarks;
 /// <summary>
 /// <see cref="DenseForward"/> at the seed model's hidden layer (B batch, I = 784, H = 128):
 /// hidden (B, H) = dropout(relu(x[rows] . W1 + b1)), the batch gathered from a dataset as it is
-/// read. Its variants side by side against <see cref="DenseForwardReference"/>: the blocked kernel
-/// (<see cref="DenseForwardKernel"/>, what the op launches on the CPU accelerator) and the
-/// shared-memory tile kernel (<see cref="Kernels.DenseForwardTiled"/>, what it launches on GPUs),
+/// read. Its variants side by side against <see cref="DenseForwardReference"/>: the portable kernel
+/// (<see cref="DenseForwardKernel"/>, what the CPU accelerator runs when it is forced) and the
+/// shared-memory tile kernel (<see cref="DenseForwardTiledKernel"/>, what it launches on GPUs),
 /// each on the accelerators of its <see cref="RunsOnAttribute"/>.
 /// </summary>
 public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
@@ -40,12 +40,12 @@ public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
     public void DenseForwardFloat64() =>
         DenseForwardReference.Run(_dataset64, _rowIndices, _w164, _b164, _hidden64, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
 
-    /// <summary>The op on the CPU accelerator, where it launches its blocked kernel.</summary>
+    /// <summary>The portable kernel (what the CPU accelerator runs with HANDWRITING_CPU_KERNELS=portable).</summary>
     [Benchmark]
     [RunsOn(AcceleratorKind.Cpu)]
-    public void DenseForwardBlocked()
+    public void DenseForwardPortable()
     {
-        Ops.DenseForward.Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
+        Ops.Variant<DenseForward>(KernelVariant.Portable).Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
         Synchronize();
     }
 
@@ -54,7 +54,7 @@ public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
     [RunsOn(AcceleratorKind.Cuda, AcceleratorKind.OpenCL)]
     public void DenseForwardTiled()
     {
-        Ops.DenseForwardTiled.Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
+        Ops.Variant<DenseForward>(KernelVariant.Tiled).Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
         Synchronize();
     }
 
@@ -88,15 +88,14 @@ public class DenseForwardBenchmarks : DeviceBenchmark, IMeasuredWork
             return;
         }
 
-        RequireBlocked(Ops.DenseForward.Tiled, nameof(Kernels.DenseForward));
-        DenseForwardBlocked();
+        DenseForwardPortable();
         DenseForwardSimd();
         DenseForwardSimd128();
     }
 
     private void DenseForwardSimdAt(SimdWidth width)
     {
-        Ops.DenseForwardSimd.Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2), width);
+        Ops.Variant<DenseForward>(KernelVariants.Of(width)).Run(_dataset, _rows, _w1, _b1, _hidden, Batch, I, H, Activation.Relu, new DropoutSettings(Rate, 1, 2));
         Synchronize();
     }
 }

@@ -36,7 +36,7 @@ public class InputGradientBenchmarks : DeviceBenchmark, IMeasuredWork
     [Benchmark]
     public void InputGradientKernel()
     {
-        Ops.InputGradient.Run(_dLogits, _w2, _hidden, _dz, Batch, O, H, Rate);
+        Ops.Variant<InputGradient>(KernelVariant.Portable).Run(_dLogits, _w2, _hidden, _dz, Batch, O, H, Rate);
         Synchronize();
     }
 
@@ -52,7 +52,7 @@ public class InputGradientBenchmarks : DeviceBenchmark, IMeasuredWork
 
     private void InputGradientSimdAt(SimdWidth width)
     {
-        Ops.InputGradientSimd.Run(_dLogits, _w2, _hidden, _dz, Batch, O, H, Rate, width);
+        Ops.Variant<InputGradient>(KernelVariants.Of(width)).Run(_dLogits, _w2, _hidden, _dz, Batch, O, H, Rate);
         Synchronize();
     }
 

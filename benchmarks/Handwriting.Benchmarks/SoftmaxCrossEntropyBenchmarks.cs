@@ -5,6 +5,7 @@ using Handwriting.Kernels.Reference;
 using Handwriting.Kernels.Simd;
 using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
+using Handwriting.Kernels;
 using Handwriting.Training.Model;
 using ILGPU;
 
@@ -39,7 +40,7 @@ public class SoftmaxCrossEntropyBenchmarks : DeviceBenchmark, IMeasuredWork
     [Benchmark]
     public void SoftmaxCrossEntropyKernel()
     {
-        Ops.SoftmaxCrossEntropy.Run(_logits, _labels, _losses, _correct, _dlogits, Batch, O);
+        Ops.Variant<SoftmaxCrossEntropy>(KernelVariant.Portable).Run(_logits, _labels, _losses, _correct, _dlogits, Batch, O);
         Synchronize();
     }
 
@@ -48,7 +49,7 @@ public class SoftmaxCrossEntropyBenchmarks : DeviceBenchmark, IMeasuredWork
     [RunsOn(AcceleratorKind.Cpu)]
     public void SoftmaxCrossEntropySimd()
     {
-        Ops.SoftmaxCrossEntropySimd.Run(_logits, _labels, _losses, _correct, _dlogits, Batch, O, SimdWidths.Widest);
+        Ops.Variant<SoftmaxCrossEntropy>(KernelVariants.WidestSimd).Run(_logits, _labels, _losses, _correct, _dlogits, Batch, O);
         Synchronize();
     }
 

@@ -9,6 +9,7 @@ using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Reference;
 using ILGPU;
+using ILGPU.Runtime;
 
 namespace Handwriting.Benchmarks;
 
@@ -19,8 +20,8 @@ namespace Handwriting.Benchmarks;
 /// step's three ways side by side against <see cref="ReferenceNetwork"/> (float64): the fused
 /// CPU-only step (<see cref="CpuTrainingStep"/>, one launch with spin barriers: what the trainer
 /// runs on the CPU accelerator), the same SIMD ops as separate launches (7 a step: what fusing
-/// saves), and the portable kernels' separate launches (what a GPU runs, and the CPU accelerator
-/// with HANDWRITING_CPU_KERNELS=portable). Each invocation takes another step, so the parameters
+/// saves), and the portable kernels' separate launches (what a GPU runs, tiles aside, and the CPU
+/// accelerator with HANDWRITING_CPU_KERNELS=portable: a second device opened with them forced). Each invocation takes another step, so the parameters
 /// drift, harmlessly: the work is the same.
 /// </summary>
 public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
@@ -31,10 +32,8 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
     private static readonly MlpShape Shape = MlpShape.Seed;
     private static readonly AdamSettings Adam = new();
 
-    private DeviceNetwork? _network;
+    private StepInputs? _chosen, _portable;
     private ReferenceNetwork? _reference;
-    private ArrayView<float> _dataset, _losses, _correct;
-    private ArrayView<int> _rows, _labels;
     private double[] _batch64 = [];
     private int[] _labelValues = [];
 
@@ -51,45 +50,25 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
     }
 
     [Benchmark(Baseline = true)]
-    public void TrainingStepFloat64()
-    {
-        var reference = _reference!;
-        reference.Forward(_batch64, Batch, Rate, Seed, 1);
-        reference.Loss(_labelValues, Batch);
-        reference.Backward(_batch64, Batch, Rate);
-        reference.AdamStep(Adam);
-    }
+    public void TrainingStepFloat64() => _reference!.TrainStep(_batch64, _labelValues, Batch, Rate, Seed, 1, Adam);
 
-    /// <summary>The fused step at the widest SIMD width: one launch.</summary>
+    /// <summary>The fused step at the widest SIMD width: one launch, the step the CPU device chose.</summary>
     [Benchmark]
     [RunsOn(AcceleratorKind.Cpu)]
-    public void TrainingStepFused()
-    {
-        Ops.Simd = SimdWidths.Widest;
-        Step();
-    }
+    public void TrainingStepFused() => _chosen!.Step(Batch);
 
-    /// <summary>The SIMD ops at the widest width, each its own launch (forward per layer, loss, backward per layer, Adam).</summary>
+    /// <summary>
+    /// The same SIMD ops, each its own launch (forward per layer, loss, backward per layer, Adam):
+    /// what fusing saves. The network's passes launch the ops the device chose one by one; only
+    /// its TrainStep fuses them.
+    /// </summary>
     [Benchmark]
     [RunsOn(AcceleratorKind.Cpu)]
-    public void TrainingStepSimdLaunches()
-    {
-        Ops.Simd = SimdWidths.Widest;
-        var network = _network!;
-        network.Forward(_dataset, _rows, Batch, Rate, Seed, 1);
-        network.Loss(_labels, _losses, _correct, Batch);
-        network.Backward(_dataset, _rows, Batch, Rate);
-        network.AdamStep(Adam);
-        Synchronize();
-    }
+    public void TrainingStepSimdLaunches() => _chosen!.SeparatePasses(Batch);
 
-    /// <summary>The portable kernels, separate launches: the step a GPU takes.</summary>
+    /// <summary>The portable kernels, separate launches: the step a GPU takes (on a GPU, its own step, with tiles).</summary>
     [Benchmark]
-    public void TrainingStepPortable()
-    {
-        Ops.Simd = null;
-        Step();
-    }
+    public void TrainingStepPortable() => (_portable ?? _chosen)!.Step(Batch);
 
     protected override void Prepare()
     {
@@ -98,29 +77,70 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
         int[] rows = Enumerable.Range(0, Batch).Select(_ => shuffle.Next(DatasetRows)).ToArray();
         _labelValues = RandomData.Integers(Batch, Shape.Outputs, seed: 73);
         float[] parameters = GlorotUniform.Initialize(Shape, seed: 74);
-
-        _dataset = Upload(dataset);
-        _rows = Upload(rows);
-        _labels = Upload(_labelValues);
-        _losses = Allocate(Batch);
-        _correct = Allocate(Batch);
-        _network = Own(new DeviceNetwork(Device, Shape, parameters, capacity: Batch));
         _reference = new ReferenceNetwork(Shape, parameters);
         _batch64 = rows.SelectMany(row => dataset.AsSpan(row * Shape.Inputs, Shape.Inputs).ToArray()).Select(p => (double)p).ToArray();
 
-        TrainingStepPortable();
+        _chosen = Own(new StepInputs(Device, dataset, rows, _labelValues, parameters));
         if (!OnGpu)
         {
+            _portable = Own(new StepInputs(null, dataset, rows, _labelValues, parameters));
             TrainingStepSimdLaunches();
             TrainingStepFused();
         }
 
-        Ops.Simd = null;
+        TrainingStepPortable();
     }
 
-    private void Step()
+    /// <summary>A network and one batch on the device given, or (given null) on a CPU device of its own with the portable kernels forced.</summary>
+    private sealed class StepInputs : IDisposable
     {
-        _network!.TrainStep(_dataset, _rows, _labels, _losses, _correct, Batch, Rate, Seed, 1, Adam);
-        Synchronize();
+        private readonly ComputeDevice _device;
+        private readonly bool _ownsDevice;
+        private readonly MemoryBuffer1D<float, Stride1D.Dense> _dataset, _losses, _correct;
+        private readonly MemoryBuffer1D<int, Stride1D.Dense> _rows, _labels;
+        private readonly DeviceNetwork _network;
+
+        public StepInputs(ComputeDevice? device, float[] dataset, int[] rows, int[] labels, float[] parameters)
+        {
+            _ownsDevice = device is null;
+            _device = device ?? ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable);
+            device = _device;
+            _dataset = device.Accelerator.Allocate1D(dataset);
+            _rows = device.Accelerator.Allocate1D(rows);
+            _labels = device.Accelerator.Allocate1D(labels);
+            _losses = device.Accelerator.Allocate1D<float>(rows.Length);
+            _correct = device.Accelerator.Allocate1D<float>(rows.Length);
+            _network = new DeviceNetwork(device, Shape, parameters, capacity: rows.Length);
+        }
+
+        /// <summary>Each invocation takes another step, so the parameters drift, harmlessly: the work is the same.</summary>
+        public void Step(int batch)
+        {
+            _network.TrainStep(_dataset.View, _rows.View, _labels.View, _losses.View, _correct.View, batch, Rate, Seed, 1, Adam);
+            _device.Accelerator.Synchronize();
+        }
+
+        public void SeparatePasses(int batch)
+        {
+            _network.Forward(_dataset.View, _rows.View, batch, Rate, Seed, 1);
+            _network.Loss(_labels.View, _losses.View, _correct.View, batch);
+            _network.Backward(_dataset.View, _rows.View, batch, Rate);
+            _network.AdamStep(Adam);
+            _device.Accelerator.Synchronize();
+        }
+
+        public void Dispose()
+        {
+            _network.Dispose();
+            _dataset.Dispose();
+            _rows.Dispose();
+            _labels.Dispose();
+            _losses.Dispose();
+            _correct.Dispose();
+            if (_ownsDevice)
+            {
+                _device.Dispose();
+            }
+        }
     }
 }

@@ -15,8 +15,8 @@ namespace Handwriting.Benchmarks;
 /// <see cref="WeightGradient"/> at the seed model's hidden layer (B batch, I = 784, H = 128):
 /// [dW1; db1] ((I + 1), H) = x[rows]^T . dHidden and its column sums, the batch gathered from a
 /// dataset as it is read. Its variants side by side against <see cref="WeightGradientReference"/>:
-/// the blocked kernel (<see cref="WeightGradientKernel"/>, what the op launches on the CPU
-/// accelerator) and the shared-memory tile kernel (<see cref="Kernels.WeightGradientTiled"/>, what
+/// the portable kernel (<see cref="WeightGradientKernel"/>, what the CPU accelerator runs when it
+/// is forced), the SIMD bodies and the shared-memory tile kernel (<see cref="WeightGradientTiledKernel"/>, what
 /// it launches on GPUs), each on the accelerators of its <see cref="RunsOnAttribute"/>.
 /// </summary>
 public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
@@ -38,12 +38,12 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
     [Benchmark(Baseline = true)]
     public void WeightGradientFloat64() => WeightGradientReference.Run(_dataset64, _rowIndices, _dHidden64, _gradient64, Batch, I, H);
 
-    /// <summary>The op on the CPU accelerator, where it launches its blocked kernel.</summary>
+    /// <summary>The portable kernel (what the CPU accelerator runs with HANDWRITING_CPU_KERNELS=portable).</summary>
     [Benchmark]
     [RunsOn(AcceleratorKind.Cpu)]
-    public void WeightGradientBlocked()
+    public void WeightGradientPortable()
     {
-        Ops.WeightGradient.Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
+        Ops.Variant<WeightGradient>(KernelVariant.Portable).Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
         Synchronize();
     }
 
@@ -52,7 +52,7 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
     [RunsOn(AcceleratorKind.Cuda, AcceleratorKind.OpenCL)]
     public void WeightGradientTiled()
     {
-        Ops.WeightGradientTiled.Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
+        Ops.Variant<WeightGradient>(KernelVariant.Tiled).Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
         Synchronize();
     }
 
@@ -68,7 +68,7 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
 
     private void WeightGradientSimdAt(SimdWidth width)
     {
-        Ops.WeightGradientSimd.Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H, width);
+        Ops.Variant<WeightGradient>(KernelVariants.Of(width)).Run(_dataset, _rows, _dHidden, _gradient, Batch, I, H);
         Synchronize();
     }
 
@@ -90,8 +90,7 @@ public class WeightGradientBenchmarks : DeviceBenchmark, IMeasuredWork
             return;
         }
 
-        RequireBlocked(Ops.WeightGradient.Tiled, nameof(Kernels.WeightGradient));
-        WeightGradientBlocked();
+        WeightGradientPortable();
         WeightGradientSimd();
         WeightGradientSimd128();
     }

@@ -28,7 +28,7 @@ public abstract class DeviceBenchmark : IDisposable
 
     /// <summary>
     /// Whether this case's accelerator is a GPU, where an op with a tile kernel prepares that
-    /// variant; on the CPU accelerator it prepares the blocked one (see <see cref="RunsOnAttribute"/>).
+    /// variant; on the CPU accelerator it prepares the portable and SIMD ones (see <see cref="RunsOnAttribute"/>).
     /// </summary>
     protected bool OnGpu => Accelerator != AcceleratorKind.Cpu;
 
@@ -37,11 +37,9 @@ public abstract class DeviceBenchmark : IDisposable
     [GlobalSetup]
     public void OpenDevice()
     {
+        // Each row names the variant it times (DeviceOps.Variant<T>), so the device keeps the
+        // variants the rule chose, as the trainer opens it.
         _device = ComputeDevice.Open(Accelerator);
-
-        // The launchers run the portable kernels here, even on the CPU accelerator (where the
-        // trainer runs the CPU-only SIMD variants): each SIMD row names its variant and width.
-        _device.Ops.Simd = null;
         Prepare();
         Synchronize();
     }
@@ -64,15 +62,6 @@ public abstract class DeviceBenchmark : IDisposable
 
     /// <summary>Uploads inputs, allocates outputs, and runs once each kernel variant this accelerator runs.</summary>
     protected abstract void Prepare();
-
-    /// <summary>Refuses to time an op as its blocked variant where it would launch its tiles instead.</summary>
-    protected void RequireBlocked(bool opLaunchesTiles, string op)
-    {
-        if (opLaunchesTiles)
-        {
-            throw new InvalidOperationException($"{op} launches its tile kernel on {Accelerator}: the blocked row would time the tiles");
-        }
-    }
 
     protected void Synchronize() => Device.Accelerator.Synchronize();
 

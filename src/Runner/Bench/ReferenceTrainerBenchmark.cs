@@ -25,10 +25,7 @@ public static class ReferenceTrainerBenchmark
             int first = step * batchSize;
             double[] pixels = images.Pixels.AsSpan(first * shape.Inputs, batchSize * shape.Inputs).ToArray().Select(p => (double)p).ToArray();
             int[] labels = images.Labels.AsSpan(first, batchSize).ToArray();
-            network.Forward(pixels, batchSize, 0.2f, 0, (uint)step);
-            network.Loss(labels, batchSize);
-            network.Backward(pixels, batchSize, 0.2f);
-            network.AdamStep(settings);
+            network.TrainStep(pixels, labels, batchSize, 0.2f, 0, (uint)step, settings);
         }
 
         double seconds = clock.Elapsed.TotalSeconds;

@@ -1,4 +1,3 @@
-using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Bench;
 using Handwriting.Training;
@@ -11,8 +10,8 @@ public sealed class StepRooflineTests
 {
     /// <summary>
     /// The roofline table must account for every launch a real GPU step makes, and a step makes at
-    /// most 8. The CPU accelerator runs them here with the portable kernels (Ops.Simd null), which
-    /// launch what a GPU launches; its own SIMD path fuses the step into one launch.
+    /// most 8. The CPU accelerator runs them here with the portable kernels forced, which launch
+    /// what a GPU launches; its own SIMD path fuses the step into one launch.
     /// </summary>
     [Fact]
     public void Lists_one_row_per_kernel_launch_of_a_real_training_step()
@@ -22,7 +21,7 @@ public sealed class StepRooflineTests
         var random = new Random(3);
         float[] pixels = Enumerable.Range(0, batch * steps * shape.Inputs).Select(_ => (float)random.NextDouble()).ToArray();
         int[] labels = Enumerable.Range(0, batch * steps).Select(_ => random.Next(shape.Outputs)).ToArray();
-        using var device = ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable);
+        using var device = ComputeDevice.Open(AcceleratorKind.Cpu, Kernels.KernelVariant.Portable);
         using var data = new DeviceDataset(device.Accelerator, pixels, labels, shape.Inputs);
         using var trainer = new Trainer(device, new TrainingOptions { Epochs = 1, BatchSize = batch, ValidationSplit = 0 }, shape.Inputs, shape.Outputs);
 
