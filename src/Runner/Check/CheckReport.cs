@@ -1,4 +1,4 @@
-using Handwriting.Training.Checks;
+using Handwriting.Kernels.Checks;
 
 namespace Handwriting.Runner.Check;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Handwriting.Training.Checks;
+using Handwriting.Kernels.Checks;
 
 namespace Handwriting.Runner.Check;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Check;
 using Handwriting.Runner.Cli;
+using Handwriting.Kernels.Checks;
 using Handwriting.Runner.Output;
 using Handwriting.Training.Checks;
 using Handwriting.Training.Output;
@@ -12,7 +13,7 @@ namespace Handwriting.Runner.Commands;
 /// <summary>
 /// `handwriting check`: every kernel that training, evaluation and prediction launch, in every
 /// variant the accelerator can run, against the float64 references, plus one whole training step
-/// against the reference trainer; the cases are the tests' own (<see cref="CheckCatalog"/>).
+/// against the reference trainer; the cases are the tests' own (<see cref="CheckCatalog"/>, <see cref="KernelChecks"/>).
 /// Exit 0 when nothing failed, 1 otherwise; an absent accelerator is the usual one-line error.
 /// </summary>
 public static class CheckCommand

@@ -15,14 +15,6 @@ public sealed class CpuCollection : ICollectionFixture<CpuDeviceFixture>
     public const string Name = "CPU accelerator";
 }
 
-/// <summary>The CPU accelerator running the portable kernels (<see cref="PortableCpuDeviceFixture"/>), and the CPU-only variants compared with them.</summary>
-[CollectionDefinition(Name)]
-[RequiresDevice(AcceleratorKind.Cpu)]
-public sealed class PortableCpuCollection : ICollectionFixture<PortableCpuDeviceFixture>
-{
-    public const string Name = "CPU accelerator, portable kernels";
-}
-
 [CollectionDefinition(Name)]
 [RequiresDevice(AcceleratorKind.Cuda)]
 public sealed class CudaCollection : ICollectionFixture<CudaDeviceFixture>

@@ -15,7 +15,11 @@ public sealed class DeviceFactDiscoverer(IMessageSink diagnosticMessageSink) : F
             : base.Discover(discoveryOptions, testMethod, factAttribute);
 }
 
-/// <summary>Discovers a <see cref="DeviceTheoryAttribute"/> test as a normal theory, or as one skipped case when its device is absent.</summary>
+/// <summary>
+/// Discovers a <see cref="DeviceTheoryAttribute"/> test as a normal theory, or as one skipped case
+/// when its device is absent. A row naming a catalog case that `check` leaves to GPUs
+/// (<see cref="CheckCase.LeftToGpus"/>) is reported skipped, with that reason, on the CPU accelerator.
+/// </summary>
 public sealed class DeviceTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
 {
     private readonly IMessageSink _sink = diagnosticMessageSink;
@@ -24,20 +28,24 @@ public sealed class DeviceTheoryDiscoverer(IMessageSink diagnosticMessageSink) :
         DeviceSkip.Reason(testMethod) is { } reason
             ? [DeviceSkip.Case(_sink, discoveryOptions, testMethod, reason)]
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
+
+    protected override IEnumerable<IXunitTestCase> CreateTestCasesForDataRow(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute, object[] dataRow) =>
+        DeviceSkip.Kind(testMethod) == AcceleratorKind.Cpu && dataRow is [string name] && KernelChecks.All.Any(c => c.Name == name && c.LeftToGpus)
+            ? CreateTestCasesForSkippedDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow, CheckCase.LeftToGpusReason)
+            : base.CreateTestCasesForDataRow(discoveryOptions, testMethod, theoryAttribute, dataRow);
 }
 
 internal static class DeviceSkip
 {
     /// <summary>Why the test cannot run here: its collection requires a device this machine lacks.</summary>
-    public static string? Reason(ITestMethod testMethod)
-    {
-        var requirement = testMethod.TestClass.TestCollection.CollectionDefinition?
+    public static string? Reason(ITestMethod testMethod) => Kind(testMethod) is { } kind ? DevicePresence.SkipReason(kind) : null;
+
+    /// <summary>The device the test's collection requires, if any.</summary>
+    public static AcceleratorKind? Kind(ITestMethod testMethod) =>
+        testMethod.TestClass.TestCollection.CollectionDefinition?
             .GetCustomAttributes(typeof(RequiresDeviceAttribute))
-            .FirstOrDefault();
-        return requirement is null
-            ? null
-            : DevicePresence.SkipReason(requirement.GetConstructorArguments().OfType<AcceleratorKind>().Single());
-    }
+            .FirstOrDefault()?
+            .GetConstructorArguments().OfType<AcceleratorKind>().Single();
 
     public static IXunitTestCase Case(IMessageSink sink, ITestFrameworkDiscoveryOptions options, ITestMethod testMethod, string reason) =>
         new SkippedTestCase(sink, options.MethodDisplayOrDefault(), options.MethodDisplayOptionsOrDefault(), testMethod, reason);

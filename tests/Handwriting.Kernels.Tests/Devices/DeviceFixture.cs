@@ -10,6 +10,7 @@ namespace Handwriting.Kernels.Tests.Devices;
 public abstract class DeviceFixture : IDisposable
 {
     private readonly Lazy<ComputeDevice> _device;
+    private readonly Lazy<CheckTarget> _target;
 
     protected DeviceFixture(AcceleratorKind kind)
         : this(kind, () => ComputeDevice.Open(kind))
@@ -20,14 +21,23 @@ public abstract class DeviceFixture : IDisposable
     {
         Kind = kind;
         _device = new Lazy<ComputeDevice>(open);
+        _target = new Lazy<CheckTarget>(() => new CheckTarget(_device.Value));
     }
 
     public AcceleratorKind Kind { get; }
 
     public ComputeDevice Device => _device.Value;
 
+    /// <summary>The device as `handwriting check` sees it, for the catalog's cases (<see cref="KernelChecks"/>).</summary>
+    public CheckTarget Target => _target.Value;
+
     public void Dispose()
     {
+        if (_target.IsValueCreated)
+        {
+            _target.Value.Dispose();
+        }
+
         if (_device.IsValueCreated)
         {
             _device.Value.Dispose();
@@ -40,13 +50,6 @@ public abstract class DeviceFixture : IDisposable
 /// <summary>The CPU accelerator as the trainer opens it: the ops load their CPU-only SIMD kernels at the widest width (<see cref="VariantRule"/>).</summary>
 public sealed class CpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu);
 
-/// <summary>
-/// The CPU accelerator opened with <see cref="KernelVariant.Portable"/> forced, so the ops load the
-/// portable kernels (what a GPU compiles) as the CPU accelerator runs them: the CPU-only variants
-/// (<see cref="DeviceOps.Variant{T}"/>) are then tested against these, and the portable kernels stay tested on the CPU.
-/// </summary>
-public sealed class PortableCpuDeviceFixture() : DeviceFixture(AcceleratorKind.Cpu, () => ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable));
-
 public sealed class CudaDeviceFixture() : DeviceFixture(AcceleratorKind.Cuda);
 
 public sealed class OpenCLDeviceFixture() : DeviceFixture(AcceleratorKind.OpenCL);
@@ -57,4 +60,4 @@ public sealed class OpenCLDeviceFixture() : DeviceFixture(AcceleratorKind.OpenCL
 /// </summary>
 public sealed class TiledCpuDeviceFixture() : DeviceFixture(
     AcceleratorKind.Cpu,
-    () => ComputeDevice.OpenCpu(CpuConfiguration.ForGroupSize(DenseForwardTiledKernel.Tile * DenseForwardTiledKernel.Tile)));
+    () => ComputeDevice.OpenCpu(CpuConfiguration.ForGroupSize(TilePolicy.GroupSize)));

@@ -6,7 +6,7 @@ namespace Handwriting.Kernels.Tests.Devices;
 
 /// <summary>
 /// The base of the per-op kernel tests: the shared device of the concrete class's backend and
-/// the few buffer moves every test needs. Outputs start as NaN (or a sentinel for ints), so an
+/// the few buffer moves every test needs, and the catalog's cases run on it. Outputs start as NaN (or a sentinel for ints), so an
 /// element a kernel forgets to write fails the comparison.
 /// </summary>
 public abstract class DeviceTests(DeviceFixture fixture)
@@ -14,6 +14,39 @@ public abstract class DeviceTests(DeviceFixture fixture)
     protected ComputeDevice Device => fixture.Device;
 
     protected DeviceOps Ops => fixture.Device.Ops;
+
+    /// <summary>The device as `handwriting check` sees it: where the catalog's cases run.</summary>
+    protected CheckTarget Target => fixture.Target;
+
+    /// <summary>
+    /// Runs the catalog case of that name (<see cref="KernelChecks"/>) on this device, the very code
+    /// `handwriting check` runs, asserts every output is within its tolerance of the float64
+    /// reference, and returns the outputs (so two variants' can be compared bit for bit).
+    /// </summary>
+    protected IReadOnlyList<CheckOutput> AssertPasses(string name)
+    {
+        var check = KernelChecks.Named(name);
+        Assert.Null(check.CannotRunOn(Target));
+        var outputs = check.Launch(Target);
+        ToleranceAssert.AssertPasses(outputs, name);
+        return outputs;
+    }
+
+    /// <summary>
+    /// A CPU-only variant's case passes, the portable kernel's case at the same shape (the same
+    /// inputs) passes, and every output of the two has the same bits: what the SIMD bodies promise.
+    /// </summary>
+    protected void AssertPassesWithThePortableBits(string name)
+    {
+        var simd = AssertPasses(name);
+        string portableName = Tests.Ops.CatalogCases.At(name, KernelVariant.Portable);
+        var portable = AssertPasses(portableName);
+        Assert.Equal(portable.Count, simd.Count);
+        foreach (var (expected, actual) in portable.Zip(simd))
+        {
+            SameBits.Assert(expected.Actual, actual.Actual, $"{name} against {portableName}: {actual.Name}");
+        }
+    }
 
     protected MemoryBuffer1D<float, Stride1D.Dense> Upload(float[] values) => Device.Accelerator.Allocate1D(values);
 

@@ -2,7 +2,7 @@ using Xunit.Sdk;
 
 namespace Handwriting.Kernels.Tests.Numerics;
 
-/// <summary>The comparison every kernel test relies on, itself tested: NaN, infinities, the mixed bound and the report.</summary>
+/// <summary>The comparison every kernel test and `handwriting check` rely on, itself tested: NaN, infinities, the mixed bound, bits and the reports.</summary>
 public sealed class ToleranceTests
 {
     private static readonly Tolerance Mixed = new(1e-3, 1e-2);
@@ -38,5 +38,50 @@ public sealed class ToleranceTests
     {
         float[] actual = [0f, float.NaN];
         Assert.Throws<FailException>(() => new Tolerance(1e9, 1e9).AssertClose([0.0, 0.0], actual, "probe"));
+    }
+
+    /// <summary>As `handwriting check` applies it to a kernel's float outputs (the rows of the former CheckToleranceTests).</summary>
+    [Theory]
+    [InlineData(1.0, 1.00001, true)]
+    [InlineData(1.0, 1.00002, false)]
+    [InlineData(0.0, 1e-6, true)]
+    [InlineData(0.0, 2e-6, false)]
+    [InlineData(double.NaN, double.NaN, true)]
+    [InlineData(1.0, double.NaN, false)]
+    [InlineData(double.PositiveInfinity, double.PositiveInfinity, true)]
+    [InlineData(double.PositiveInfinity, 3.4e38, false)]
+    public void Holds_float_outputs_to_the_mixed_bound(double expected, double actual, bool close) =>
+        Assert.Equal(close, new Tolerance(1e-6, 1e-5).IsClose(expected, (float)actual));
+
+    [Fact]
+    public void Bits_tells_apart_values_one_ulp_apart_and_the_signs_of_zero()
+    {
+        float value = 0.3f;
+        Assert.True(Tolerance.Bits.IsClose(value, value));
+        Assert.False(Tolerance.Bits.IsClose(value, MathF.BitIncrement(value)));
+        Assert.False(Tolerance.Bits.IsClose(0.0, -0f));
+        Assert.True(Tolerance.Exact.IsClose(0.0, -0f));
+    }
+
+    [Fact]
+    public void A_check_row_reports_the_largest_errors_and_the_first_mismatch()
+    {
+        var output = new CheckOutput("y", [1.0, 2.0, 4.0], [1f, 2.5f, 3.5f], new Tolerance(0, 0.2));
+
+        var row = output.Row("Op", "v", "3");
+
+        Assert.Equal(CheckResult.Fail, row.Result);
+        Assert.Equal(0.5, row.MaxAbsoluteError);
+        Assert.Equal(0.25, row.MaxRelativeError);
+        Assert.Equal("1 of 3 elements differ; first [1]: ref 2 out 2.5", row.Detail);
+    }
+
+    [Fact]
+    public void A_check_row_of_the_wrong_length_fails_naming_both_lengths()
+    {
+        var row = new CheckOutput("y", [1.0, 2.0], [1f], Tolerance.Exact).Row("Op", "v", "2");
+
+        Assert.Equal(CheckResult.Fail, row.Result);
+        Assert.Equal("1 elements, expected 2", row.Detail);
     }
 }

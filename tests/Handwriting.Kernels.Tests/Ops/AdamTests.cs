@@ -1,49 +1,21 @@
-using Handwriting.Kernels.Reference;
-using Handwriting.Kernels.Tests.Devices;
-using Handwriting.Kernels.Tests.Numerics;
-using Handwriting.Kernels.Tests.Simd;
+using Handwriting.Kernels.Checks.Cases;
 using Handwriting.Kernels.Simd;
+using Handwriting.Kernels.Tests.Devices;
 using ILGPU;
-using ILGPU.Runtime;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
-/// <summary>The signature of <see cref="Adam.Run"/>, shared by its CPU-only variant.</summary>
+/// <summary>The signature every Adam variant shares: <see cref="Adam.Run"/>.</summary>
 public delegate void AdamRun(ArrayView<float> parameters, ArrayView<float> gradients, ArrayView<float> m, ArrayView<float> v, int count, AdamSettings settings, int step);
 
-/// <summary><see cref="Adam"/> against <see cref="AdamReference"/> over consecutive steps, from step 1 where the bias correction is largest.</summary>
-public abstract class AdamTests(DeviceFixture fixture) : DeviceTests(fixture)
+/// <summary>
+/// What every Adam variant must do beyond matching the reference (<see cref="AdamCases"/>, what
+/// `handwriting check` runs): refuse wrong shapes before launching, and flush moments below the threshold.
+/// </summary>
+public abstract class AdamContract(DeviceFixture fixture) : DeviceTests(fixture)
 {
-    private const int Steps = 5;
-
-    /// <summary>The whole seed model in one flat buffer: 784 x 128 + 128 + 128 x 10 + 10.</summary>
-    protected const int SeedModelParameters = 784 * 128 + 128 + 128 * 10 + 10;
-
-    /// <summary>The op under test: the launcher here, the CPU-only variant at one width in <see cref="AdamSimdOnCpu"/>.</summary>
-    protected virtual AdamRun Run => Ops.Adam.Run;
-
-    [DeviceTheory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(785)]
-    [InlineData(SeedModelParameters)]
-    public void Matches_reference_over_consecutive_steps_with_keras_defaults(int count) =>
-        AssertMatchesReference(Run, count, new AdamSettings(), RandomArrays.Seed(801, count));
-
-    /// <summary>Every setting away from its default, so a kernel that ignored one would show it.</summary>
-    [DeviceFact]
-    public void Matches_reference_over_consecutive_steps_with_other_settings() =>
-        AssertMatchesReference(Run, 33, new AdamSettings(LearningRate: 0.01f, Beta1: 0.8f, Beta2: 0.99f, Epsilon: 1e-4f), 802);
-
-    /// <summary>
-    /// AdamW: lr * W = 5% a step, far above the tolerance, so a kernel that skipped the decay,
-    /// or decayed by the bias-corrected alpha instead of lr, would fail.
-    /// </summary>
-    [DeviceTheory]
-    [InlineData(33)]
-    [InlineData(SeedModelParameters)]
-    public void Matches_reference_over_consecutive_steps_with_weight_decay(int count) =>
-        AssertMatchesReference(Run, count, new AdamSettings(LearningRate: 0.01f, WeightDecay: 5f), RandomArrays.Seed(803, count));
+    /// <summary>The variant under test.</summary>
+    protected abstract AdamRun Run { get; }
 
     [DeviceTheory]
     [InlineData("parameters")]
@@ -83,44 +55,22 @@ public abstract class AdamTests(DeviceFixture fixture) : DeviceTests(fixture)
         SameBits.Assert([0f, 0f], vAfter.AsSpan(0, 2), "v below the threshold after one step with a zero gradient");
         new Tolerance(0, 1e-6).AssertClose([0.9e-28, 0.999e-28], [mAfter[2], vAfter[2]], "m and v above the threshold after one step with a zero gradient");
     }
+}
 
-    /// <summary>Runs <paramref name="run"/> for <see cref="Steps"/> steps against the reference and returns the final parameters, m and v end to end (the same inputs for the same arguments).</summary>
-    protected float[] AssertMatchesReference(AdamRun run, int count, AdamSettings settings, int seed)
-    {
-        var random = new Random(seed);
-        float[] parameters = RandomArrays.Floats(random, count);
-        double[] expectedParameters = RandomArrays.Widen(parameters);
-        var expectedM = new double[count];
-        var expectedV = new double[count];
+/// <summary>The portable kernel on every backend, against the float64 reference over consecutive steps from step 1.</summary>
+public abstract class AdamTests(DeviceFixture fixture) : AdamContract(fixture)
+{
+    public static TheoryData<string> Cases => CatalogCases.Of(AdamCases.Op, KernelVariant.Portable);
 
-        using var deviceParameters = Upload(parameters);
-        using var gradients = NaNs(count);
-        using var m = Upload(new float[count]);
-        using var v = Upload(new float[count]);
-        for (int step = 1; step <= Steps; step++)
-        {
-            float[] g = RandomArrays.Floats(random, count);
-            AdamReference.Run(expectedParameters, RandomArrays.Widen(g), expectedM, expectedV, count, settings, step);
-            gradients.CopyFromCPU(g);
-            run(deviceParameters.View, gradients.View, m.View, v.View, count, settings, step);
+    protected override AdamRun Run => Target.Op<Adam>(KernelVariant.Portable).Run;
 
-            // Parameters move by ~lr per step; float storage of p dominates their error.
-            string what = $"Adam ({count}), {settings}, step {step}";
-            new Tolerance(1e-6, 1e-6).AssertClose(expectedParameters, Download(deviceParameters), $"{what}: parameters");
-            new Tolerance(1e-7, 1e-5).AssertClose(expectedM, Download(m), $"{what}: m");
-            new Tolerance(1e-9, 1e-5).AssertClose(expectedV, Download(v), $"{what}: v");
-        }
-
-        return [.. Download(deviceParameters), .. Download(m), .. Download(v)];
-    }
+    [DeviceTheory]
+    [MemberData(nameof(Cases))]
+    public void Matches_reference_over_consecutive_steps(string name) => AssertPasses(name);
 }
 
 [Collection(CpuCollection.Name)]
 public sealed class AdamOnCpu(CpuDeviceFixture fixture) : AdamTests(fixture);
-
-/// <summary>The portable kernel on the CPU accelerator, where the launcher would otherwise run the SIMD variant.</summary>
-[Collection(PortableCpuCollection.Name)]
-public sealed class AdamPortableOnCpu(PortableCpuDeviceFixture fixture) : AdamTests(fixture);
 
 [Collection(CudaCollection.Name)]
 public sealed class AdamOnCuda(CudaDeviceFixture fixture) : AdamTests(fixture);
@@ -129,30 +79,20 @@ public sealed class AdamOnCuda(CudaDeviceFixture fixture) : AdamTests(fixture);
 public sealed class AdamOnOpenCL(OpenCLDeviceFixture fixture) : AdamTests(fixture);
 
 /// <summary>
-/// Adam's SIMD variant (CPU-only) at every width this machine accelerates: every test of
-/// <see cref="AdamTests"/> at the widest width, and, at each width, five steps over the seed
-/// model's parameters and odd counts bit for bit against the portable kernel.
+/// The CPU-only SIMD variants: every contract test at the widest width, and, at each width this
+/// machine accelerates, the catalog's cases against the reference and bit for bit against the
+/// portable kernel.
 /// </summary>
-[Collection(PortableCpuCollection.Name)]
-public sealed class AdamSimdOnCpu(PortableCpuDeviceFixture fixture) : AdamTests(fixture)
+[Collection(CpuCollection.Name)]
+public sealed class AdamSimdOnCpu(CpuDeviceFixture fixture) : AdamContract(fixture)
 {
-    public static IEnumerable<object[]> Cases => AcceleratedWidths.Times(new TheoryData<int, float> { { 1, 0f }, { 37, 0f }, { SeedModelParameters, 0f }, { SeedModelParameters, 5f } });
+    public static TheoryData<string> Cases => CatalogCases.Simd(AdamCases.Op);
 
-    protected override AdamRun Run => Simd(SimdWidths.Widest);
+    protected override AdamRun Run => Target.Op<Adam>(KernelVariants.Of(SimdWidths.Widest)).Run;
 
     [DeviceTheory]
     [MemberData(nameof(Cases))]
-    public void Matches_the_portable_kernel_bit_for_bit(int count, float weightDecay, SimdWidth width)
-    {
-        var settings = new AdamSettings(LearningRate: 0.01f, WeightDecay: weightDecay);
-        int seed = RandomArrays.Seed(804, count);
-        float[] simd = AssertMatchesReference(Simd(width), count, settings, seed);
-        float[] portable = AssertMatchesReference(Ops.Adam.Run, count, settings, seed);
-        SameBits.Assert(portable, simd, $"AdamSimd {width} against Adam ({count}), weight decay {weightDecay}: parameters, m, v after 5 steps");
-    }
-
-    private AdamRun Simd(SimdWidth width) =>
-        Ops.Variant<Adam>(KernelVariants.Of(width)).Run;
+    public void Matches_reference_and_the_portable_kernel_bit_for_bit(string name) => AssertPassesWithThePortableBits(name);
 }
 
 /// <summary><see cref="Adam.Flushed"/>, the rule both Adam kernels apply to each new moment.</summary>

@@ -1,11 +1,11 @@
-using Handwriting.Kernels.Reference;
+using Handwriting.Kernels.Checks.Cases;
 using Handwriting.Kernels.Tests.Devices;
 using Handwriting.Kernels.Tests.Numerics;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
 /// <summary>
-/// <see cref="Augment"/> against <see cref="AugmentReference"/> with the same draws, and the two
+/// <see cref="Augment"/> against <see cref="Reference.AugmentReference"/> with the same draws, and the two
 /// transforms whose result is known exactly: the identity and a shift by whole pixels.
 /// </summary>
 public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
@@ -14,97 +14,35 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     private const int Pixels = Side * Side;
     private const uint Seed = 77;
 
-    /// <summary>
-    /// The kernel finds its source points in float, the reference in double: a point a few ulps
-    /// apart moves a bilinear sample by at most that distance times the largest pixel step (1).
-    /// </summary>
-    private static readonly Tolerance Geometry = new(2e-5, 0);
-
-    [DeviceTheory]
-    [InlineData(1, 0f)]
-    [InlineData(7, 0f)]
-    [InlineData(32, 0f)]
-    [InlineData(7, 2f)]
-    [InlineData(32, 2f)]
-    public void Matches_the_reference_with_the_same_draws(int rows, float elastic)
-    {
-        var random = new Random(RandomArrays.Seed(801, rows, (int)elastic));
-        float[] images = DigitLikeImages(random, 10);
-        int[] indices = RandomArrays.Ints(random, rows, 10);
-        var ranges = AugmentRanges.Affine.WithElastic(elastic);
-        uint step = (uint)(rows + 3);
-        var expected = new double[rows * Pixels];
-        AugmentReference.Run(RandomArrays.Widen(images), indices, expected, rows, Side, ranges, Seed, step);
-
-        float[] actual = Run(images, indices, ranges, Seed, step);
-
-        Geometry.AssertClose(expected, actual, $"Augment ({rows} rows), elastic {elastic}");
-        Assert.NotEqual(Gathered(images, indices), actual);
-    }
-
-    [DeviceFact]
-    public void Matches_the_reference_on_an_odd_sized_image()
-    {
-        const int side = 5;
-        var random = new Random(802);
-        float[] images = RandomArrays.Floats(random, 3 * side * side, 0f, 1f);
-        int[] indices = [2, 0, 2, 1];
-        var ranges = new AugmentRanges(-1f, 1f, -30f, 30f, 0.8f, 1.2f, 1f);
-        var expected = new double[indices.Length * side * side];
-        AugmentReference.Run(RandomArrays.Widen(images), indices, expected, indices.Length, side, ranges, Seed, 5);
-
-        using var source = Upload(images);
-        using var rows = Upload(indices);
-        using var destination = NaNs(expected.Length);
-        Ops.Augment.Run(source.View, rows.View, destination.View, indices.Length, side, ranges, Seed, 5);
-
-        Geometry.AssertClose(expected, Download(destination), "Augment (4 rows of 5 x 5)");
-    }
-
     /// <summary>Every capture degradation on every image, with wide ranges.</summary>
-    private static readonly CaptureRanges CaptureAlways = new(1f, 6f, 14f, 1f, 2f, 1f, -0.5f, 0.8f);
+    private static readonly CaptureRanges CaptureAlways = AugmentCases.CaptureAlways;
 
+    public static TheoryData<string> Cases => CatalogCases.Of(AugmentCases.Op, KernelVariant.Portable);
+
+    public static TheoryData<string> DrawCases => CatalogCases.Of(AugmentCases.DrawsOp, KernelVariant.Portable);
+
+    /// <summary>The catalog's shapes (<see cref="AugmentCases"/>, what `handwriting check` runs): batches, odd-sized images, with and without capture degradations, and the exact transforms.</summary>
     [DeviceTheory]
-    [InlineData(1, 0f, true)]
-    [InlineData(5, 0f, false)]
-    [InlineData(32, 0f, false)]
-    [InlineData(7, 0f, true)]
-    [InlineData(32, 2f, true)]
-    public void Matches_the_reference_with_the_capture_degradations(int rows, float elastic, bool always)
+    [MemberData(nameof(Cases))]
+    public void Matches_the_reference_with_the_same_draws(string name) => AssertPasses(name);
+
+    /// <summary>The draws the kernel computes on the device, bit for bit the host's, which the reference uses.</summary>
+    [DeviceTheory]
+    [MemberData(nameof(DrawCases))]
+    public void Draws_what_the_host_draws_bit_for_bit(string name) => AssertPasses(name);
+
+    /// <summary>The affine draw moves the images, the elastic one moves them further and the capture degradations change them again: the reference comparisons compare something.</summary>
+    [DeviceFact]
+    public void Each_kind_of_draw_changes_the_images()
     {
-        var random = new Random(RandomArrays.Seed(806, rows, (int)elastic, always ? 1 : 0));
+        var random = new Random(801);
         float[] images = DigitLikeImages(random, 10);
-        int[] indices = RandomArrays.Ints(random, rows, 10);
-        var ranges = AugmentRanges.Affine.WithElastic(elastic).WithCapture(always ? CaptureAlways : CaptureRanges.Captures);
-        uint step = (uint)(rows + 9);
-        var expected = new double[rows * Pixels];
-        AugmentReference.Run(RandomArrays.Widen(images), indices, expected, rows, Side, ranges, Seed, step);
+        int[] indices = RandomArrays.Ints(random, 7, 10);
+        float[] affine = Run(images, indices, AugmentRanges.Affine, Seed, 10);
 
-        float[] actual = Run(images, indices, ranges, Seed, step);
-
-        Geometry.AssertClose(expected, actual, $"Augment with capture ({rows} rows), elastic {elastic}, always {always}");
-        Assert.NotEqual(Run(images, indices, AugmentRanges.Affine.WithElastic(elastic), Seed, step), actual);
-    }
-
-    /// <summary>Awkward shapes: 5 x 5 and 13 x 13 images, grids of 4 to 5 cells, more rows than source images.</summary>
-    [DeviceTheory]
-    [InlineData(5, 4)]
-    [InlineData(13, 9)]
-    public void Matches_the_reference_with_the_capture_degradations_on_odd_sized_images(int side, int count)
-    {
-        var random = new Random(RandomArrays.Seed(807, side));
-        float[] images = RandomArrays.Floats(random, 3 * side * side, 0f, 1f);
-        int[] indices = RandomArrays.Ints(random, count, 3);
-        var ranges = new AugmentRanges(-1f, 1f, -30f, 30f, 0.8f, 1.2f, 1f, CaptureAlways with { CoarseChance = 0.5f, CoarseMinCells = 4f, CoarseMaxCells = 5f });
-        var expected = new double[count * side * side];
-        AugmentReference.Run(RandomArrays.Widen(images), indices, expected, count, side, ranges, Seed, 3);
-
-        using var source = Upload(images);
-        using var rows = Upload(indices);
-        using var destination = NaNs(expected.Length);
-        Ops.Augment.Run(source.View, rows.View, destination.View, count, side, ranges, Seed, 3);
-
-        Geometry.AssertClose(expected, Download(destination), $"Augment with capture ({count} rows of {side} x {side})");
+        Assert.NotEqual(Gathered(images, indices), affine);
+        Assert.NotEqual(affine, Run(images, indices, AugmentRanges.Affine.WithElastic(2f), Seed, 10));
+        Assert.NotEqual(affine, Run(images, indices, AugmentRanges.Affine.WithCapture(CaptureAlways), Seed, 10));
     }
 
     /// <summary>

@@ -1,37 +1,19 @@
-using Handwriting.Kernels.Reference;
+using Handwriting.Kernels.Checks.Cases;
 using Handwriting.Kernels.Tests.Devices;
-using Handwriting.Kernels.Tests.Numerics;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
-/// <summary><see cref="MetricSums"/> against <see cref="MetricSumsReference"/>: totals = (sum of losses, sum of correct).</summary>
+/// <summary>
+/// <see cref="MetricSums"/>, totals = (sum of losses, sum of correct), against the reference at
+/// the catalog's counts (<see cref="MetricSumsCases"/>, what `handwriting check` runs), and its refusals.
+/// </summary>
 public abstract class MetricSumsTests(DeviceFixture fixture) : DeviceTests(fixture)
 {
-    /// <summary>From fewer elements than partial sums to the 12,000 validation images.</summary>
+    public static TheoryData<string> Cases => CatalogCases.Of(MetricSumsCases.Op, KernelVariant.Portable);
+
     [DeviceTheory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(33)]
-    [InlineData(785)]
-    [InlineData(12000)]
-    public void Matches_reference(int count)
-    {
-        var random = new Random(RandomArrays.Seed(901, count));
-        float[] losses = RandomArrays.Floats(random, count, 0f, 5f);
-        float[] correct = Array.ConvertAll(RandomArrays.Ints(random, count, 2), x => (float)x);
-        var expected = new double[2];
-        MetricSumsReference.Run(RandomArrays.Widen(losses), RandomArrays.Widen(correct), expected, count);
-
-        using var deviceLosses = Upload(losses);
-        using var deviceCorrect = Upload(correct);
-        using var totals = NaNs(2);
-        Ops.MetricSums.Run(deviceLosses.View, deviceCorrect.View, totals.View, count);
-        float[] actual = Download(totals);
-
-        // A float sum of a few thousand terms per partial; the count of right answers is an exact integer.
-        new Tolerance(1e-6, 1e-5).AssertClose([expected[0]], [actual[0]], $"MetricSums ({count}): sum of losses");
-        Tolerance.Exact.AssertClose([expected[1]], [actual[1]], $"MetricSums ({count}): sum of correct");
-    }
+    [MemberData(nameof(Cases))]
+    public void Matches_reference(string name) => AssertPasses(name);
 
     [DeviceTheory]
     [InlineData("losses")]

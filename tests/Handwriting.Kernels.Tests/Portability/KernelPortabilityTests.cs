@@ -20,6 +20,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
     [
         "Adam.Kernel",
         "Augment.Kernel",
+        "AugmentDrawProbe.Kernel", // `check`'s probe of the augmentation draws (src/Kernels/Checks)
         "DenseForwardKernel.Kernel",
         "DenseForwardTiledKernel.Kernel",
         "Gather.LabelsKernel",

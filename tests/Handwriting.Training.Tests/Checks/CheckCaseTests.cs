@@ -1,19 +1,21 @@
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Checks;
 using Handwriting.Training.Checks;
 
 namespace Handwriting.Training.Tests.Checks;
 
 /// <summary>
-/// Every case of `handwriting check` (<see cref="CheckCatalog"/>), run through the very code the
-/// command runs, on every accelerator present: each output within its tolerance of the float64
-/// reference, and a variant that cannot run reported as such, never as a pass.
+/// The whole training step of `handwriting check` (<see cref="TrainingStepCases"/>; the kernel
+/// tests run the kernel cases), run through the very code the command runs, on every accelerator
+/// present: each output within its tolerance of the float64 reference, and a variant that cannot
+/// run (a fused CPU-only step on a GPU) reported as such, never as a pass.
 /// </summary>
 public sealed class CheckCaseTests(CheckTargetFixture targets) : IClassFixture<CheckTargetFixture>
 {
     public static TheoryData<string> CaseNames()
     {
         var names = new TheoryData<string>();
-        foreach (var check in CheckCatalog.All)
+        foreach (var check in TrainingStepCases.All())
         {
             names.Add(check.Name);
         }
@@ -40,7 +42,7 @@ public sealed class CheckCaseTests(CheckTargetFixture targets) : IClassFixture<C
         var rows = check.Run(target);
 
         Assert.NotEmpty(rows);
-        if (check.CannotRun?.Invoke(target) is { } reason)
+        if (check.CannotRunOn(target) is { } reason)
         {
             var row = Assert.Single(rows);
             Assert.Equal(CheckResult.NotRun, row.Result);

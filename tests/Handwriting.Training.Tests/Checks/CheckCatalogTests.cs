@@ -1,10 +1,12 @@
+using Handwriting.Kernels;
+using Handwriting.Kernels.Checks;
 using Handwriting.Kernels.Devices;
 using Handwriting.Kernels.Simd;
 using Handwriting.Training.Checks;
 
 namespace Handwriting.Training.Tests.Checks;
 
-/// <summary>What the catalog covers: every live op, both variants of the fused matmuls, seed and awkward shapes.</summary>
+/// <summary>What the catalog covers: every live op, every variant each op has at the same shapes, seed and awkward shapes.</summary>
 public sealed class CheckCatalogTests
 {
     [Fact]
@@ -15,38 +17,47 @@ public sealed class CheckCatalogTests
         Assert.Equal(ops.Order(), CheckCatalog.All.Select(c => c.Op).Distinct().Order());
     }
 
+    /// <summary>Each op is checked in every variant it has (<see cref="IDeviceOp{TSelf}.Variants"/>), each at the op's every shape.</summary>
     [Theory]
     [InlineData("DenseForward")]
     [InlineData("WeightGradient")]
+    [InlineData("InputGradient")]
+    [InlineData("SoftmaxCrossEntropy")]
+    [InlineData("Adam")]
+    [InlineData("MetricSums")]
+    [InlineData("Augment")]
     [InlineData("DropoutMask")]
-    public void The_fused_matmuls_are_checked_in_both_variants_at_the_same_shapes(string op)
+    public void Every_variant_of_an_op_is_checked_at_the_same_shapes(string op)
     {
-        var blocked = CheckCatalog.All.Where(c => c.Op == op && c.Variant == CheckVariants.Blocked).Select(c => c.Shape);
-        var tiled = CheckCatalog.All.Where(c => c.Op == op && c.Variant == CheckVariants.Tiled).Select(c => c.Shape);
+        IReadOnlyList<KernelVariant> variants = op switch
+        {
+            "DenseForward" or "DropoutMask" => DenseForward.Variants,
+            "WeightGradient" => WeightGradient.Variants,
+            "InputGradient" => InputGradient.Variants,
+            "SoftmaxCrossEntropy" => SoftmaxCrossEntropy.Variants,
+            "Adam" => Adam.Variants,
+            "MetricSums" => MetricSums.Variants,
+            _ => Augment.Variants,
+        };
+        var cases = CheckCatalog.All.Where(c => c.Op == op).ToList();
+        var portable = cases.Where(c => c.Kernel == KernelVariant.Portable).Select(c => c.Shape).ToList();
 
-        Assert.NotEmpty(blocked);
-        Assert.Equal(blocked, tiled);
+        Assert.NotEmpty(portable);
+        Assert.Equal(variants, cases.Select(c => c.Kernel!.Value).Distinct());
+        Assert.All(variants, variant => Assert.Equal(portable, cases.Where(c => c.Kernel == variant).Select(c => c.Shape)));
     }
 
-    /// <summary>Each op with a CPU-only variant is checked at every SIMD width, at the shapes of the variant its launcher otherwise runs on the CPU accelerator.</summary>
-    [Theory]
-    [InlineData("DenseForward", CheckVariants.Blocked, "")]
-    [InlineData("WeightGradient", CheckVariants.Blocked, "")]
-    [InlineData("InputGradient", CheckVariants.Portable, "")]
-    [InlineData("SoftmaxCrossEntropy", CheckVariants.Portable, "")]
-    [InlineData("Adam", CheckVariants.Portable, "")]
-    [InlineData("DropoutMask", CheckVariants.Blocked, "")]
-    [InlineData("TrainingStep", CheckVariants.Network, "fused ")]
-    public void The_cpu_only_variants_are_checked_at_every_width_at_the_same_shapes(string op, string launchedOnCpu, string prefix)
+    /// <summary>The whole step is checked as separate launches and, at every SIMD width, fused, at the same shapes.</summary>
+    [Fact]
+    public void The_training_step_is_checked_separate_and_fused_at_every_width()
     {
-        var portable = CheckCatalog.All.Where(c => c.Op == op && c.Variant == launchedOnCpu).ToList();
-        Assert.NotEmpty(portable);
-        Assert.All(portable, c => Assert.Null(c.Simd));
-        foreach (var width in Enum.GetValues<SimdWidth>())
+        var steps = CheckCatalog.All.Where(c => c.Op == TrainingStepCases.Op).ToList();
+        var network = steps.Where(c => c.Variant == TrainingStepCases.Network).Select(c => c.Shape).ToList();
+
+        Assert.NotEmpty(network);
+        foreach (var variant in CpuTrainingStep.Variants)
         {
-            var simd = CheckCatalog.All.Where(c => c.Op == op && c.Variant == $"{prefix}simd{(int)width}").ToList();
-            Assert.Equal(portable.Select(c => c.Shape), simd.Select(c => c.Shape));
-            Assert.All(simd, c => Assert.Equal(width, c.Simd));
+            Assert.Equal(network, steps.Where(c => c.Variant == $"fused {variant.Name()}").Select(c => c.Shape));
         }
     }
 
@@ -58,7 +69,7 @@ public sealed class CheckCatalogTests
         using var target = new CheckTarget(device);
         foreach (var width in Enum.GetValues<SimdWidth>())
         {
-            Assert.Equal(width <= SimdWidths.Widest, SimdCases.CannotRun(target, width) is null);
+            Assert.Equal(width <= SimdWidths.Widest, target.CannotRun<Adam>(KernelVariants.Of(width)) is null);
         }
     }
 
@@ -67,8 +78,8 @@ public sealed class CheckCatalogTests
         Assert.Equal(CheckCatalog.All.Count, CheckCatalog.All.Select(c => c.Name).Distinct().Count());
 
     [Theory]
-    [InlineData("DenseForward blocked 32x784x128 relu bias gather dropout 0.2")]
-    [InlineData("DenseForward blocked 1x1x1 relu bias gather dropout 0.5")]
+    [InlineData("DenseForward portable 32x784x128 relu bias gather dropout 0.2")]
+    [InlineData("DenseForward portable 1x1x1 relu bias gather dropout 0.5")]
     [InlineData("WeightGradient tiled 7x33x5 gather")]
     [InlineData("TrainingStep network 784-128-10 x32 gather")]
     [InlineData("TrainingStep fused simd128 784-128-10 x32 gather")]

@@ -1,4 +1,5 @@
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Checks;
 using Handwriting.Training.Checks;
 
 namespace Handwriting.Training.Tests.Checks;

@@ -1,7 +1,7 @@
 using Handwriting.Kernels;
 using ILGPU;
 
-namespace Handwriting.Training.Checks;
+namespace Handwriting.Kernels.Checks;
 
 /// <summary>
 /// A kernel that only writes out the augmentation's draws, as the Augment kernel computes them on

@@ -1,4 +1,4 @@
-namespace Handwriting.Training.Checks;
+namespace Handwriting.Kernels.Checks;
 
 /// <summary>
 /// One line of `handwriting check`'s table: one output of one op's variant at one shape, its

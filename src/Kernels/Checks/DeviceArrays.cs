@@ -2,10 +2,10 @@ using Handwriting.Kernels.Devices;
 using ILGPU;
 using ILGPU.Runtime;
 
-namespace Handwriting.Training.Checks;
+namespace Handwriting.Kernels.Checks;
 
-/// <summary>The buffer moves of the adapters. Outputs start as NaN, so an element a kernel forgets to write fails.</summary>
-internal static class DeviceArrays
+/// <summary>The buffer moves of the cases. Outputs start as NaN, so an element a kernel forgets to write fails.</summary>
+public static class DeviceArrays
 {
     public static MemoryBuffer1D<float, Stride1D.Dense> Upload(ComputeDevice device, float[] values) =>
         device.Accelerator.Allocate1D(values.Length == 0 ? [0f] : values);

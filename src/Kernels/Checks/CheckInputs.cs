@@ -1,4 +1,4 @@
-namespace Handwriting.Training.Checks;
+namespace Handwriting.Kernels.Checks;
 
 /// <summary>Seeded inputs for the cases: the kernel gets the floats, the reference the same values widened to double.</summary>
 public static class CheckInputs

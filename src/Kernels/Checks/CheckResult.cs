@@ -1,4 +1,4 @@
-namespace Handwriting.Training.Checks;
+namespace Handwriting.Kernels.Checks;
 
 /// <summary>What became of one compared output.</summary>
 public enum CheckResult
