@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 namespace Handwriting.Kernels.Simd;
 
 /// <summary>
-/// The vector width of the CPU-only SIMD kernel bodies, in bits. <see cref="Widest"/> is what the
+/// The vector width of the CPU-only SIMD kernel bodies, in bits. <see cref="SimdWidths.Widest"/> is what the
 /// hardware reports (AVX-512, AVX2, SSE or ARM64's AdvSimd), and is what the CPU accelerator runs;
 /// tests force every narrower width too. Every width computes the same bits: the bodies vectorise
 /// across outputs, so an output's sum runs in the same order whatever the width.

@@ -4,7 +4,7 @@ using System.Text;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Output;
-using Handwriting.Runner.Plots;
+using Handwriting.Training.Plots;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 using Handwriting.Training.Network;

@@ -7,7 +7,7 @@ namespace Handwriting.Training.Checks;
 /// its outputs beside the float64 reference's. <see cref="CannotRun"/> says, for a target, why the
 /// variant cannot run there (null when it can), so the row says so instead of passing.
 /// <paramref name="Simd"/> is the CPU-only SIMD width the launchers run on the CPU accelerator
-/// while the case launches (<see cref="DeviceOps.Simd"/>); null, for every portable variant, runs
+/// while the case launches (<see cref="Handwriting.Kernels.DeviceOps.Simd"/>); null, for every portable variant, runs
 /// the portable kernels there, so a "blocked" or "portable" row is that kernel, not its SIMD twin
 /// (see <see cref="SimdCases"/>).
 /// `handwriting check` and the tests run the same cases (<see cref="CheckCatalog"/>).

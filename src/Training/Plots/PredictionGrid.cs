@@ -1,7 +1,7 @@
 using Handwriting.Training.Data;
 using ScottPlot;
 
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>
 /// Digits in a grid, each captioned with the model's prediction and, where known, the true label;
