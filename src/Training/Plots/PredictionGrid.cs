@@ -61,7 +61,7 @@ public static class PredictionGrid
         return actual is int known ? $"{prediction} / true {known}" : prediction;
     }
 
-    private static Plot BuildCaptioned(IReadOnlyList<(float[] Pixels784, string Caption, bool Wrong)> digits, string title, out int width, out int height)
+    internal static Plot BuildCaptioned(IReadOnlyList<(float[] Pixels784, string Caption, bool Wrong)> digits, string title, out int width, out int height)
     {
         if (digits.Count == 0)
         {
