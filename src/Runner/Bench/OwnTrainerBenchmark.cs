@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Commands;
-using Handwriting.Runner.Output;
 using Handwriting.Training;
 using Handwriting.Training.Data;
+using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Output;
+using Handwriting.Training.Sessions;
 
 namespace Handwriting.Runner.Bench;
 
@@ -65,13 +65,10 @@ public static class OwnTrainerBenchmark
     /// <summary>Launches and host synchronisations per training step, counted over one epoch of <paramref name="steps"/> steps without a progress display.</summary>
     public static (double Launches, double Synchronizations) CountsPerStep(AcceleratorKind kind, int batchSize, int steps, MnistData mnist)
     {
-        using var run = TrainingRun.From(new TrainingOptions { Epochs = 1, BatchSize = batchSize, ValidationSplit = 0, Limit = batchSize * steps }, mnist);
-        var device = run.Open(kind);
-        run.Prepare();
-        long launches = device.Counters.Launches;
-        long synchronizations = device.Counters.Synchronizations;
-        run.Fit(null, default, null, null, default);
-        return ((device.Counters.Launches - launches) / (double)steps, (device.Counters.Synchronizations - synchronizations) / (double)steps);
+        var counter = new StepCounter();
+        new TrainingSession(new SessionSettings { Training = new TrainingOptions { Epochs = 1, BatchSize = batchSize, ValidationSplit = 0, Limit = batchSize * steps }, Data = mnist, Accelerator = kind })
+            .Run(counter);
+        return (counter.Launches / (double)steps, counter.Synchronizations / (double)steps);
     }
 
     private static T Read<T>(string path) =>
@@ -80,4 +77,25 @@ public static class OwnTrainerBenchmark
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string LastLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim() ?? "";
+
+    /// <summary>Counts the device's launches and synchronisations over the training loop alone (not the evaluation after it).</summary>
+    private sealed class StepCounter : ITrainingObserver
+    {
+        private ComputeDevice? _device;
+
+        public long Launches { get; private set; }
+
+        public long Synchronizations { get; private set; }
+
+        public void OnDeviceOpened(ComputeDevice device) => _device = device;
+
+        public IReadOnlyList<EpochMetrics> WrapTraining(Func<IReadOnlyList<EpochMetrics>> training)
+        {
+            var counters = _device!.Counters;
+            var (launches, synchronizations) = (counters.Launches, counters.Synchronizations);
+            var history = training();
+            (Launches, Synchronizations) = (counters.Launches - launches, counters.Synchronizations - synchronizations);
+            return history;
+        }
+    }
 }

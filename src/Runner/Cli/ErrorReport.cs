@@ -1,4 +1,5 @@
 using Handwriting.Kernels.Devices;
+using Handwriting.Training;
 using Handwriting.Training.IO;
 
 namespace Handwriting.Runner.Cli;
@@ -26,7 +27,7 @@ public static class ErrorReport
     {
         RunInterruptedException interrupted => (interrupted.ExitCode, OneLine(interrupted.Message)),
         StoppedBySignalException stopped => (stopped.ExitCode, OneLine(stopped.Message)),
-        UsageException usage => (ExitCodes.Usage, $"{usage.Message} (see 'handwriting --help')"),
+        UsageException or TrainingSettingsException => (ExitCodes.Usage, $"{exception.Message} (see 'handwriting --help')"),
         DeviceNotFoundException or IOException or UnauthorizedAccessException or InvalidDataException =>
             (ExitCodes.Failure, OneLine(exception.Message)),
         _ when IsExpected(exception) => (ExitCodes.Failure, OneLine(exception.Message)),

@@ -7,6 +7,7 @@ using Handwriting.Runner.Output;
 using Handwriting.Training.Plots;
 using Handwriting.Training;
 using Handwriting.Training.Data;
+using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Output;
 

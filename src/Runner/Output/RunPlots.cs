@@ -4,12 +4,12 @@ using Handwriting.Training.Data;
 
 namespace Handwriting.Runner.Output;
 
-/// <summary>The plots of a training run: the notebook's accuracy and loss curves, the first 25 test predictions and the confusion matrix.</summary>
+/// <summary>The plots of a training run, each written to pathOf(its file name) (a run folder's staging place): the notebook's accuracy and loss curves, the first 25 test predictions and the confusion matrix.</summary>
 public static class RunPlots
 {
     public const int GridDigits = 25;
 
-    public static void Write(RunFolder run, IReadOnlyList<EpochMetrics> history, ImageSet test, EvaluationResult evaluation)
+    public static void Write(Func<string, string> pathOf, IReadOnlyList<EpochMetrics> history, ImageSet test, EvaluationResult evaluation)
     {
         var points = history
             .Select(e => new EpochPoint(e.Epoch, e.Loss, e.Accuracy, e.ValidationLoss ?? double.NaN, e.ValidationAccuracy ?? double.NaN))
@@ -22,16 +22,16 @@ public static class RunPlots
         // Four independent pictures, drawn side by side: rendering is most of the plots' cost
         // (about half a second one after another on the 2-core build machine; BENCHMARKS.md).
         Parallel.Invoke(
-            () => TrainingCurves.SaveAccuracy(points, run.PathOf("accuracy.png")),
-            () => TrainingCurves.SaveLoss(points, run.PathOf("loss.png")),
-            () => PredictionGrid.Save(run.PathOf("predictions.png"), digits, $"First {shown} test images: predicted (true)"),
-            () => ConfusionMatrixPlot.Save(run.PathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set"));
+            () => TrainingCurves.SaveAccuracy(points, pathOf("accuracy.png")),
+            () => TrainingCurves.SaveLoss(points, pathOf("loss.png")),
+            () => PredictionGrid.Save(pathOf("predictions.png"), digits, $"First {shown} test images: predicted (true)"),
+            () => ConfusionMatrixPlot.Save(pathOf("confusion.png"), evaluation.ConfusionMatrix(), "Confusion matrix on the test set"));
     }
 
     /// <summary>augmented.png: the first training images (in file order) under the first step's augmentation draws, captioned with their labels.</summary>
-    public static void WriteAugmented(RunFolder run, IReadOnlyList<float[]> augmented, ImageSet train)
+    public static void WriteAugmented(Func<string, string> pathOf, IReadOnlyList<float[]> augmented, ImageSet train)
     {
         var digits = augmented.Select((pixels, i) => (pixels, $"label {train.Labels[i]}")).ToList();
-        PredictionGrid.SaveCaptioned(run.PathOf("augmented.png"), digits, $"Training images 1-{digits.Count} under the first step's draws");
+        PredictionGrid.SaveCaptioned(pathOf("augmented.png"), digits, $"Training images 1-{digits.Count} under the first step's draws");
     }
 }

@@ -1,7 +1,8 @@
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Commands;
+using Handwriting.Runner.Display;
 using Handwriting.Runner.Images;
 using Handwriting.Training.Images;
+using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 
 namespace Handwriting.Runner.Serve;

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Handwriting.Kernels;
 using Handwriting.Runner.Commands;
-using Handwriting.Runner.Output;
 using Handwriting.Training;
+using Handwriting.Training.Output;
 
 namespace Handwriting.Runner.Tests.Commands;
 

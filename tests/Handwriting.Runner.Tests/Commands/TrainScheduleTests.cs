@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Output;
 using Handwriting.Training;
+using Handwriting.Training.Output;
 
 namespace Handwriting.Runner.Tests.Commands;
 

@@ -1,8 +1,8 @@
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Commands;
 using Handwriting.Runner.Tests.Commands;
 using Handwriting.Training;
 using Handwriting.Training.Data;
+using Handwriting.Training.Model;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Handwriting.Runner.Tests.Export;

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Commands;
 using Handwriting.Runner.Images;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 using Handwriting.Training.Images;
+using Handwriting.Training.Model;
 using Xunit.Abstractions;
 
 namespace Handwriting.Runner.Tests.Images;

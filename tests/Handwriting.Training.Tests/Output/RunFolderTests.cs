@@ -1,7 +1,6 @@
-using Handwriting.Runner.Cli;
-using Handwriting.Runner.Output;
+using Handwriting.Training.Output;
 
-namespace Handwriting.Runner.Tests.Output;
+namespace Handwriting.Training.Tests.Output;
 
 /// <summary>
 /// The run folder is claimed when a run starts (an exclusive lock file), so a second run into
@@ -20,7 +19,7 @@ public sealed class RunFolderTests : IDisposable
         string target = _folder.File("run");
         using RunFolder first = RunFolder.Claim(target, numberIfTaken: false);
 
-        var error = Assert.Throws<UsageException>(() => RunFolder.Claim(target, numberIfTaken: false));
+        var error = Assert.Throws<TrainingSettingsException>(() => RunFolder.Claim(target, numberIfTaken: false));
 
         Assert.Equal($"--out {target}: another train run (process {Environment.ProcessId}) is writing into this folder", error.Message);
     }
@@ -79,7 +78,7 @@ public sealed class RunFolderTests : IDisposable
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, "notes.txt"), "mine");
 
-        var error = Assert.Throws<UsageException>(() => RunFolder.Claim(target, numberIfTaken: false));
+        var error = Assert.Throws<TrainingSettingsException>(() => RunFolder.Claim(target, numberIfTaken: false));
 
         Assert.Equal($"--out {target}: the folder already exists and is not empty", error.Message);
         Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(target).Select(Path.GetFileName));

@@ -1,22 +1,32 @@
 using System.Diagnostics;
-using Handwriting.Training;
 using Handwriting.Training.Output;
 
-namespace Handwriting.Runner.Timing;
+namespace Handwriting.Training.Sessions;
 
-/// <summary>The phases of a `train` process that <see cref="PhaseClock"/> tells apart by laps.</summary>
+/// <summary>The phases of a training session that <see cref="PhaseClock"/> tells apart by laps (see <see cref="RunPhases"/>).</summary>
 public enum Phase
 {
+    /// <summary>Before the data: options, the run folder, opening the accelerator.</summary>
     Setup,
+
+    /// <summary>Reading MNIST, uploading it and building the trainer.</summary>
     Data,
+
+    /// <summary>The training loop, validation included (split off by <see cref="PhaseClock.Phases"/>).</summary>
     Fit,
+
+    /// <summary>Scoring the test set.</summary>
     Test,
+
+    /// <summary>Drawing the plots (the observer's extra files).</summary>
     Plots,
+
+    /// <summary>Writing model.bin and history.json.</summary>
     Files,
 }
 
 /// <summary>
-/// Splits a `train` process into the phases of metrics.json (<see cref="RunPhases"/>) by laps:
+/// Splits a training session (a `train` process) into the phases of metrics.json (<see cref="RunPhases"/>) by laps:
 /// each <see cref="Lap"/> gives the time since the previous one to a phase, so the phases
 /// cover the whole span without gaps or overlaps. Kernel compilation is taken out of whichever
 /// lap it happened in (read from the device's counters, which sum it) and counted on its own.
@@ -33,14 +43,13 @@ public sealed class PhaseClock
     /// <param name="compiledSoFar">Seconds of kernel compilation so far (0 before the device is open).</param>
     public PhaseClock(long start, Func<double> compiledSoFar)
     {
+        ArgumentNullException.ThrowIfNull(compiledSoFar);
         _lapStart = start;
         _compiledSoFar = compiledSoFar;
+        _compiledAtLapStart = compiledSoFar(); // a device opened earlier may have compiled before this clock started
     }
 
-    /// <summary>From Main when Program.Main ran, else from now.</summary>
-    public static PhaseClock FromMain(Func<double> compiledSoFar) =>
-        new(ProcessStart.MainTimestamp ?? Stopwatch.GetTimestamp(), compiledSoFar);
-
+    /// <summary>Gives the time since the previous lap to <paramref name="phase"/>.</summary>
     public void Lap(Phase phase) => Lap(phase, Stopwatch.GetTimestamp());
 
     /// <summary>Gives the time from the previous lap to <paramref name="now"/>, compilation left out, to <paramref name="phase"/>.</summary>
@@ -61,6 +70,7 @@ public sealed class PhaseClock
     /// </summary>
     public RunPhases Phases(double? startup, IEnumerable<EpochMetrics> epochsRun)
     {
+        ArgumentNullException.ThrowIfNull(epochsRun);
         double fit = _seconds[(int)Phase.Fit];
         double validation = Math.Clamp(epochsRun.Sum(e => e.Seconds - e.TrainSeconds), 0, Math.Max(0, fit));
         return new RunPhases(

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Handwriting.Runner.Cli;
 using Handwriting.Training.IO;
 
-namespace Handwriting.Runner.Output;
+namespace Handwriting.Training.Output;
 
 /// <summary>
-/// The folder a `train` run writes into, claimed when the run starts and filled only when it
-/// ends. Claiming creates the folder (or takes an existing empty one, such as a mount point) and
+/// The folder a training session (`train`) writes into, claimed when the run starts and filled
+/// only when it ends. Claiming creates the folder (or takes an existing empty one, such as a mount point) and
 /// a lock file in it, <see cref="LockFile"/>, made with an exclusive create: a second run into the
 /// same folder fails at once, before it loads anything. Files are written into a hidden staging
 /// folder inside it and moved into place when every one is written, the lock last; a failed run
@@ -70,7 +69,7 @@ public sealed partial class RunFolder : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
         string full = Path.GetFullPath(target);
-        string parent = Path.GetDirectoryName(full) ?? throw new UsageException($"--out {target}: names no folder");
+        string parent = Path.GetDirectoryName(full) ?? throw new TrainingSettingsException($"--out {target}: names no folder");
         Directory.CreateDirectory(parent);
         SweepStale(parent);
         for (int attempt = 1; ; attempt++)
@@ -85,7 +84,7 @@ public sealed partial class RunFolder : IDisposable
 
             if (!numberIfTaken || attempt >= 1000)
             {
-                throw new UsageException(refusal!);
+                throw new TrainingSettingsException(refusal!);
             }
         }
     }
@@ -96,14 +95,14 @@ public sealed partial class RunFolder : IDisposable
         string full = Path.GetFullPath(target);
         if (!TakeLock(full, created: false, out string? holder))
         {
-            throw new UsageException($"--resume {target}: {holder}");
+            throw new TrainingSettingsException($"--resume {target}: {holder}");
         }
 
         var unexpected = Entries(full).Where(name => !ResumeFiles.Contains(name)).ToList();
         if (unexpected.Count > 0)
         {
             File.Delete(Path.Combine(full, LockFile));
-            throw new UsageException($"--resume {target}: the folder holds {string.Join(", ", unexpected)}, not only an interrupted run's {string.Join(" and ", ResumeFiles)}");
+            throw new TrainingSettingsException($"--resume {target}: the folder holds {string.Join(", ", unexpected)}, not only an interrupted run's {string.Join(" and ", ResumeFiles)}");
         }
 
         return new RunFolder(full, created: false, resumed: true);
@@ -120,10 +119,11 @@ public sealed partial class RunFolder : IDisposable
         Release(removeIfCreated: false);
     }
 
+    /// <summary>Where the run writes <paramref name="fileName"/> until <see cref="Commit"/> moves it into <see cref="Target"/>.</summary>
     public string PathOf(string fileName) => Path.Combine(Staging, fileName);
 
-    /// <summary>Moves the finished run's files into place (renames within one folder), then drops the lock.</summary>
-    public void Commit()
+    /// <summary>Moves the finished run's files into place (renames within one folder), then drops the lock; returns their paths in <see cref="Target"/>.</summary>
+    public IReadOnlyList<string> Commit()
     {
         if (_resumed)
         {
@@ -133,14 +133,19 @@ public sealed partial class RunFolder : IDisposable
             }
         }
 
+        var moved = new List<string>();
         foreach (string file in Directory.GetFiles(Staging))
         {
-            File.Move(file, Path.Combine(Target, Path.GetFileName(file)));
+            string destination = Path.Combine(Target, Path.GetFileName(file));
+            File.Move(file, destination);
+            moved.Add(destination);
         }
 
         Release(removeIfCreated: false);
+        return moved;
     }
 
+    /// <summary>For a run that failed (or was never committed): drops the staging folder and the lock, and the folder itself when the run created it and it is empty.</summary>
     public void Dispose() => Release(removeIfCreated: true);
 
     private void Release(bool removeIfCreated)

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
-using Handwriting.Training;
 using Handwriting.Training.IO;
-using Handwriting.Training.Output;
 
-namespace Handwriting.Runner.Output;
+namespace Handwriting.Training.Output;
 
 /// <summary>
 /// resume.json, written beside checkpoint.bin when `train` is interrupted: the training options
@@ -27,6 +25,7 @@ public sealed record ResumeFile(
     AugmentRanges? Augmentation = null,
     string Accelerator = "auto")
 {
+    /// <summary>The file's name in an interrupted run's folder.</summary>
     public const string Name = "resume.json";
 
     /// <summary>The file for a run of these options on <paramref name="accelerator"/> (the kind it opened, not Auto, so that a resume does not pick another).</summary>

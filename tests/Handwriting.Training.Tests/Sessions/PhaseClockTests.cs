@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Handwriting.Runner.Timing;
-using Handwriting.Training;
+using Handwriting.Training.Sessions;
 
-namespace Handwriting.Runner.Tests.Timing;
+namespace Handwriting.Training.Tests.Sessions;
 
 public sealed class PhaseClockTests
 {

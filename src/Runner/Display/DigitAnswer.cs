@@ -1,10 +1,10 @@
 using Handwriting.Kernels.Devices;
-using Handwriting.Runner.Display;
 using Handwriting.Training;
 using Handwriting.Training.Images;
+using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 
-namespace Handwriting.Runner.Commands;
+namespace Handwriting.Runner.Display;
 
 /// <summary>
 /// What `predict` and `serve` answer for one prepared input: the digit and its ten
