@@ -48,7 +48,7 @@ public sealed class Dataset
         PixelCheck.RequireUnitRange(pixels, nameof(pixels));
         for (int i = 0; i < labels.Length; i++)
         {
-            if (labels[i] is < 0 or >= Mnist.Classes)
+            if (labels[i] is < 0 or >= Training.Data.Mnist.Classes)
             {
                 throw new ArgumentException($"label {i} is {labels[i]}, not a digit 0..9", nameof(labels));
             }

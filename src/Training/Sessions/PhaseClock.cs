@@ -27,7 +27,7 @@ public enum Phase
 
 /// <summary>
 /// Splits a training session (a `train` process) into the phases of metrics.json (<see cref="RunPhases"/>) by laps:
-/// each <see cref="Lap"/> gives the time since the previous one to a phase, so the phases
+/// each <see cref="Lap(Phase)"/> gives the time since the previous one to a phase, so the phases
 /// cover the whole span without gaps or overlaps. Kernel compilation is taken out of whichever
 /// lap it happened in (read from the device's counters, which sum it) and counted on its own.
 /// </summary>
