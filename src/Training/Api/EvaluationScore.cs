@@ -37,6 +37,10 @@ public sealed class EvaluationScore
         return new DigitProbabilities(_result.ProbabilitiesOf(index));
     }
 
+    /// <summary>The accuracy on the images of each label 0..9 (NaN for a label with no image).</summary>
+    /// <returns>Ten fractions.</returns>
+    public double[] PerClassAccuracy() => _result.PerClassAccuracy();
+
     /// <summary>Counts of (true label, predicted digit): [label, prediction].</summary>
     /// <returns>A 10 x 10 matrix.</returns>
     public int[,] ConfusionMatrix() => _result.ConfusionMatrix();

@@ -43,7 +43,7 @@ public sealed class PlotImage
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"{path}: the folder {folder} does not exist");
+            throw new DirectoryNotFoundException($"cannot write {path}: the folder {folder} does not exist");
         }
 
         AtomicFile.Write(path, stream => stream.Write(_png));

@@ -52,6 +52,12 @@ public sealed class Sequential : IDisposable
     /// <summary>How many inputs the model takes: 784, MNIST's pixels.</summary>
     public int Inputs => Shape.Inputs;
 
+    /// <summary>How many outputs the model gives: 10, a probability per digit.</summary>
+    public int Outputs => Shape.Outputs;
+
+    /// <summary>The widths from input to output, as `train` writes them: "784-128-10".</summary>
+    public string Widths => Shape.ToString();
+
     /// <summary>Weights and biases, all layers together.</summary>
     public int ParameterCount => Shape.ParameterCount;
 
@@ -64,6 +70,10 @@ public sealed class Sequential : IDisposable
     /// <summary>The accelerator the model runs on, opening it if it is not open yet (as `train` picks it, unless one was named).</summary>
     /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
     public string Device => OpenDevice().Description.ToString();
+
+    /// <summary>The name of the device <see cref="Device"/> describes, e.g. "ILGPU CPU accelerator (2 cores)", opening it if it is not open yet.</summary>
+    /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+    public string DeviceName => OpenDevice().Description.Name;
 
     internal MlpShape Shape { get; }
 
@@ -99,18 +109,12 @@ public sealed class Sequential : IDisposable
     /// <param name="path">The model file.</param>
     /// <param name="accelerator">As for <see cref="Create"/>.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>; the message names it.</exception>
-    /// <exception cref="ModelFileException">The file is damaged or is not a model of MNIST's 784 pixels and 10 digits; the message names it.</exception>
+    /// <exception cref="ModelFileException">There is no file at <paramref name="path"/> ("PATH: does not exist", a <see cref="FileNotFoundException"/> inside), or it cannot be read, is damaged, or is not a model of MNIST's 784 pixels and 10 digits; the message names the file.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or <paramref name="accelerator"/> names no accelerator.</exception>
     public static Sequential Load(string path, string accelerator = "auto")
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var kind = ParseAccelerator(accelerator);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such model file", path);
-        }
-
         var (shape, parameters) = ModelFile.Load(path);
         if (shape.Inputs != SavedNetwork.Pixels || shape.Outputs != SavedNetwork.Digits)
         {
@@ -342,7 +346,7 @@ public sealed class Sequential : IDisposable
         string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"{path}: the folder {folder} does not exist");
+            throw new DirectoryNotFoundException($"cannot write {path}: the folder {folder} does not exist"); // AtomicFile's words, before any work
         }
     }
 }

@@ -167,10 +167,10 @@ public sealed class BadInputTests : IDisposable
     {
         string path = _folder.File("absent.bin");
 
-        var error = Assert.Throws<FileNotFoundException>(() => Sequential.Load(path));
+        var error = Assert.Throws<ModelFileException>(() => Sequential.Load(path));
 
-        Assert.Equal(path, error.FileName);
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{path}: does not exist", error.Message, StringComparison.Ordinal);
+        Assert.IsType<FileNotFoundException>(error.InnerException);
     }
 
     [Fact]
