@@ -109,7 +109,7 @@ public sealed class Sequential : IDisposable
     /// <param name="path">The model file.</param>
     /// <param name="accelerator">As for <see cref="Create"/>.</param>
     /// <returns>The model.</returns>
-    /// <exception cref="ModelFileException">There is no file at <paramref name="path"/> ("PATH: does not exist", a <see cref="FileNotFoundException"/> inside), or it cannot be read, is damaged, or is not a model of MNIST's 784 pixels and 10 digits; the message names the file.</exception>
+    /// <exception cref="ModelFileException">There is no file at <paramref name="path"/> ("PATH does not exist"), or it cannot be read, is damaged, or is not a model of MNIST's 784 pixels and 10 digits; the message names the file.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or <paramref name="accelerator"/> names no accelerator.</exception>
     public static Sequential Load(string path, string accelerator = "auto")
     {
