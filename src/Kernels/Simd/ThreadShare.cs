@@ -16,7 +16,7 @@ public readonly record struct ThreadShare(int Thread, int Threads)
         return (first, Math.Min(items, first + per));
     }
 
-    /// <summary>As <see cref="Of"/>, with every boundary but the last a multiple of <paramref name="multiple"/> (so vectors do not straddle two threads).</summary>
+    /// <summary>As <see cref="Of(long)"/>, with every boundary but the last a multiple of <paramref name="multiple"/> (so vectors do not straddle two threads).</summary>
     public (long First, long End) Of(long items, int multiple)
     {
         long units = (items + multiple - 1) / multiple;

@@ -1,14 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using Handwriting.Api;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Output;
-using Handwriting.Runner.Plots;
-using Handwriting.Training;
-using Handwriting.Training.Data;
-using Handwriting.Training.Model;
-using Handwriting.Training.Network;
 using Handwriting.Training.Output;
 
 namespace Handwriting.Runner.Commands;
@@ -40,15 +36,14 @@ public static class EvaluateCommand
                 }
             }
 
-            using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
-            using var network = SavedNetwork.Load(device, modelPath);
-            var mnist = MnistData.LoadOrFetch(parse.GetValue(common.Data), asJson ? error.WriteLine : output.WriteLine);
-            using var test = new DeviceDataset(device.Accelerator, mnist.Test);
-            var result = Evaluation.Run(device, network, test);
+            // Through the library's API, as a C# caller would: the model first (its faults before the data's).
+            using var network = Sequential.Load(modelPath, parse.GetValue(common.Accelerator).Name());
+            var mnist = Mnist.Load(parse.GetValue(common.Data), new LineProgress(asJson ? error.WriteLine : output.WriteLine));
+            var result = network.Evaluate(mnist.Test);
             var confusion = result.ConfusionMatrix();
             if (plotPath is not null)
             {
-                ConfusionMatrixPlot.Save(plotPath, confusion);
+                result.ConfusionPlot().Save(plotPath);
             }
 
             if (asJson)
@@ -56,9 +51,9 @@ public static class EvaluateCommand
                 output.WriteLine(JsonFiles.Serialize(new
                 {
                     model = modelPath,
-                    device = device.Description.Name,
-                    test_loss = result.Summary.Loss,
-                    test_accuracy = result.Summary.Accuracy,
+                    device = network.DeviceName,
+                    test_loss = result.Loss,
+                    test_accuracy = result.Accuracy,
                     per_class_accuracy = result.PerClassAccuracy(),
                     confusion_matrix = Rows(confusion),
                     confusion_plot = plotPath,
@@ -66,8 +61,8 @@ public static class EvaluateCommand
             }
             else
             {
-                output.WriteLine($"Device: {device.Description}");
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test_loss: {result.Summary.Loss:F4} - test_accuracy: {result.Summary.Accuracy:F4}"));
+                output.WriteLine($"Device: {network.Device}");
+                output.WriteLine(result.ToString());
                 output.WriteLine("Per-class accuracy: " + string.Join("  ", result.PerClassAccuracy().Select((a, d) => string.Create(CultureInfo.InvariantCulture, $"{d}: {a:F4}"))));
                 output.Write(ConfusionText(confusion));
                 if (plotPath is not null)

@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Handwriting.Api;
 using Handwriting.Runner.Cli;
 using Handwriting.Training.Export;
-using Handwriting.Training.Model;
 
 namespace Handwriting.Runner.Commands;
 
@@ -21,11 +21,12 @@ public static class ExportCommand
             string onnxPath = parse.GetValue(onnx)!;
             string modelPath = parse.GetValue(model)!;
             OutputPaths.RefuseInputs("--onnx", onnxPath, ("--model", modelPath));
-            var (shape, parameters) = ModelFile.Load(modelPath);
-            OnnxExport.Save(onnxPath, shape, parameters);
+            // Through the library's API, as a C# caller would (it opens no accelerator to export).
+            using var network = Sequential.Load(modelPath);
+            network.ExportOnnx(onnxPath);
             output.WriteLine(
-                $"Wrote {onnxPath}: {shape}, ONNX opset {OnnxExport.Opset}, input '{OnnxExport.InputName}' float[{OnnxExport.BatchDimension},{shape.Inputs}], " +
-                $"output '{OnnxExport.OutputName}' float[{OnnxExport.BatchDimension},{shape.Outputs}]");
+                $"Wrote {onnxPath}: {network.Widths}, ONNX opset {OnnxExport.Opset}, input '{OnnxExport.InputName}' float[{OnnxExport.BatchDimension},{network.Inputs}], " +
+                $"output '{OnnxExport.OutputName}' float[{OnnxExport.BatchDimension},{network.Outputs}]");
             return ExitCodes.Success;
         });
         return command;

@@ -4,7 +4,7 @@ using Handwriting.Runner.Cli;
 using Handwriting.Runner.Display;
 using Handwriting.Runner.Images;
 using Handwriting.Runner.Output;
-using Handwriting.Runner.Plots;
+using Handwriting.Training.Plots;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 using Handwriting.Training.Model;

@@ -1,4 +1,4 @@
-using Handwriting.Runner.Plots;
+using Handwriting.Training.Plots;
 using Handwriting.Training;
 using Handwriting.Training.Data;
 

@@ -1,4 +1,5 @@
 using Handwriting.Training.IO;
+using Handwriting.Training.Plots;
 using ScottPlot;
 
 namespace Handwriting.Runner.Plots;

@@ -18,9 +18,9 @@ public sealed class AcceleratorErrorTests : IDisposable
         Assert.True(exitCode == 0, stderr);
         Assert.DoesNotContain("opencl:", stdout, StringComparison.Ordinal);
 
-        // An existing model file, so that only the accelerator can be at fault.
+        // A sound model file, so that only the accelerator can be at fault.
         string model = Path.Combine(_noVendors.FullName, "model.bin");
-        File.WriteAllBytes(model, [1, 2, 3]);
+        Handwriting.Training.Model.ModelFile.Save(model, Handwriting.Training.Model.MlpShape.Seed, new float[Handwriting.Training.Model.MlpShape.Seed.ParameterCount]);
         (exitCode, _, stderr) = RunChild(["evaluate", "--accelerator", "opencl", "--model", model]);
 
         Assert.Equal(1, exitCode);

@@ -1,7 +1,7 @@
-using Handwriting.Runner.Plots;
+using Handwriting.Training.Plots;
 using ScottPlot;
 
-namespace Handwriting.Runner.Tests.Plots;
+namespace Handwriting.Training.Tests.Plots;
 
 public sealed class PngFileTests : IDisposable
 {

@@ -2,7 +2,7 @@ using System.Reflection;
 using ScottPlot;
 using SkiaSharp;
 
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>
 /// DejaVu Sans, compiled into this assembly and handed to ScottPlot. ScottPlot finds fonts by
@@ -44,7 +44,7 @@ public static class EmbeddedFont
 
     private static SKTypeface Load(string file)
     {
-        string name = $"Handwriting.Runner.Plots.Fonts.{file}";
+        string name = $"Handwriting.Training.Plots.Fonts.{file}";
         using Stream stream = typeof(EmbeddedFont).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"the font resource {name} is missing from {typeof(EmbeddedFont).Assembly.GetName().Name}");
         using SKData data = SKData.Create(stream);

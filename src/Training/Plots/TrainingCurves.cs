@@ -1,7 +1,7 @@
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>
 /// The two plots the Keras notebook draws after training: accuracy and loss per epoch, for the

@@ -1,10 +1,9 @@
-using Handwriting.Runner.Plots;
-using Handwriting.Runner.Tests.Images;
+using Handwriting.Training.Plots;
 using Handwriting.Training.Images;
 using ScottPlot;
 using SkiaSharp;
 
-namespace Handwriting.Runner.Tests.Plots;
+namespace Handwriting.Training.Tests.Plots;
 
 public sealed class PredictionGridTests : IDisposable
 {
@@ -124,9 +123,25 @@ public sealed class PredictionGridTests : IDisposable
         return Enumerable.Range(0, count).Select(i => (seven, (int?)(wrong.Contains(i) ? 9 : 7), (int?)7)).ToArray();
     }
 
+    /// <summary>A "7" drawn black on white (two strokes, 120x100), prepared as a predicted image is.</summary>
     private static float[] PreparedSeven()
     {
-        using SKBitmap drawn = TestImages.Seven();
-        return DigitPreparation.Prepare(TestImages.Luminance(drawn), drawn.Width, drawn.Height);
+        const int width = 120, height = 100;
+        using var drawn = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using (var canvas = new SKCanvas(drawn))
+        using (var pen = new SKPaint { Color = SKColors.Black, StrokeWidth = 7, IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeCap = SKStrokeCap.Round })
+        {
+            canvas.Clear(SKColors.White);
+            canvas.DrawLine(20, 15, 62, 15, pen);
+            canvas.DrawLine(62, 15, 35, 80, pen);
+        }
+
+        float[] luminance = new float[width * height];
+        for (int i = 0; i < luminance.Length; i++)
+        {
+            luminance[i] = drawn.GetPixel(i % width, i / width).Red / 255f; // black on white: every channel alike
+        }
+
+        return DigitPreparation.Prepare(luminance, width, height);
     }
 }

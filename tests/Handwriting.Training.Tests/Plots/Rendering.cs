@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace Handwriting.Runner.Tests.Plots;
+namespace Handwriting.Training.Tests.Plots;
 
 /// <summary>
 /// Renders plots to bitmaps and compares them. Text is checked by rendering a plot twice, once

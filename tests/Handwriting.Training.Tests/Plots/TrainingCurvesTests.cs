@@ -1,8 +1,8 @@
-using Handwriting.Runner.Plots;
+using Handwriting.Training.Plots;
 using ScottPlot;
 using SkiaSharp;
 
-namespace Handwriting.Runner.Tests.Plots;
+namespace Handwriting.Training.Tests.Plots;
 
 public sealed class TrainingCurvesTests : IDisposable
 {

@@ -1,8 +1,8 @@
-using Handwriting.Runner.Plots;
+using Handwriting.Training.Plots;
 using ScottPlot;
 using SkiaSharp;
 
-namespace Handwriting.Runner.Tests.Plots;
+namespace Handwriting.Training.Tests.Plots;
 
 /// <summary>Plots of the smallest inputs a user makes: a one-epoch run, a prediction of one image.</summary>
 public sealed class SmallPlotTests

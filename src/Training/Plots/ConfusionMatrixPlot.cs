@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>
 /// A confusion matrix as a heatmap: true digits down the side (0 at the top), predicted digits

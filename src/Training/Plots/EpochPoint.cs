@@ -1,4 +1,4 @@
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>
 /// One epoch of training history as the curves plot it. Validation values are NaN when training

@@ -1,7 +1,7 @@
 using ScottPlot;
 using SkiaSharp;
 
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>Answers ScottPlot's requests for <see cref="EmbeddedFont.Family"/> with the typefaces compiled into this assembly.</summary>
 internal sealed class EmbeddedFontResolver(SKTypeface regular, SKTypeface bold) : IFontResolver

@@ -1,7 +1,7 @@
 using Handwriting.Training.IO;
 using ScottPlot;
 
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>Saves a plot as a PNG without ever leaving a half-written image under the final name.</summary>
 internal static class PngFile

@@ -1,7 +1,7 @@
 using Handwriting.Training.Data;
 using ScottPlot;
 
-namespace Handwriting.Runner.Plots;
+namespace Handwriting.Training.Plots;
 
 /// <summary>
 /// Digits in a grid, each captioned with the model's prediction and, where known, the true label;
@@ -61,7 +61,7 @@ public static class PredictionGrid
         return actual is int known ? $"{prediction} / true {known}" : prediction;
     }
 
-    private static Plot BuildCaptioned(IReadOnlyList<(float[] Pixels784, string Caption, bool Wrong)> digits, string title, out int width, out int height)
+    internal static Plot BuildCaptioned(IReadOnlyList<(float[] Pixels784, string Caption, bool Wrong)> digits, string title, out int width, out int height)
     {
         if (digits.Count == 0)
         {
