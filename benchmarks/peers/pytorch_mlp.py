@@ -45,7 +45,6 @@ import argparse
 import gzip
 import json
 import os
-import resource
 import struct
 import sys
 from pathlib import Path
@@ -223,6 +222,21 @@ def loaded_blas() -> tuple[str, list[str]]:
     else:
         kind = "unknown"
     return kind, libraries
+
+
+def peak_resident_bytes() -> int | None:
+    """This process's peak resident set so far: VmHWM of /proc/self/status (Linux), else None.
+
+    Not getrusage's ru_maxrss: a process started from a large one (bench) inherits the parent's
+    high-water mark there when it execs; VmHWM belongs to this program's own memory."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024  # "VmHWM:   123456 kB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 # --------------------------------------------------------------------------------------
@@ -408,8 +422,7 @@ def main(args: argparse.Namespace) -> None:
         "inference_seconds": inference_seconds,
         "inference_images_per_second": len(x_test) / inference_seconds,
         "inference_total_seconds": inference_total_seconds,  # every timed pass: bench leaves it out of the whole process
-        # The process's own peak resident set so far (Linux reports KiB); bench measures it from outside as well.
-        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        "peak_rss_bytes": peak_resident_bytes(),
         "history": history,
         "test_loss": test_loss,
         "test_accuracy": test_acc,
