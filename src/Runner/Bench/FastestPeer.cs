@@ -3,7 +3,8 @@ namespace Handwriting.Runner.Bench;
 /// <summary>
 /// PyTorch runs in more than one configuration (threads, BLAS threads); every ratio is taken
 /// against the fastest of them at the same batch size, by the figure the ratio compares: the
-/// shortest whole process for wall times, the most images per second for throughputs.
+/// shortest whole process for wall times, the most images per second for throughputs, the
+/// smallest peak for memory.
 /// </summary>
 public static class FastestPeer
 {
@@ -18,6 +19,10 @@ public static class FastestPeer
     /// <summary>The peer run with the fastest inference over the test set at <paramref name="batchSize"/>.</summary>
     public static TrainerResult? ByInference(IEnumerable<TrainerResult> results, int batchSize) =>
         Peers(results, batchSize).Where(r => r.InferenceImagesPerSecond is not null).MaxBy(r => r.InferenceImagesPerSecond);
+
+    /// <summary>The peer run with the smallest peak resident set at <paramref name="batchSize"/> (for memory, less is better).</summary>
+    public static TrainerResult? BySmallestPeakMemory(IEnumerable<TrainerResult> results, int batchSize) =>
+        Peers(results, batchSize).Where(r => r.PeakResidentBytes is not null).MinBy(r => r.PeakResidentBytes);
 
     /// <summary>How to name a peer run in a sentence: its configuration where it has one.</summary>
     public static string Name(TrainerResult peer) => peer.Configuration is { } configuration ? $"{peer.Trainer} ({configuration})" : peer.Trainer;

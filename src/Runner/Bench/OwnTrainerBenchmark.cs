@@ -13,8 +13,8 @@ namespace Handwriting.Runner.Bench;
 
 /// <summary>
 /// Our trainer measured two ways: `handwriting train` as a whole child process (wall time, as a
-/// user waits for it; training images per second from its history; where the time went from its
-/// metrics.json), then, in this process, the
+/// user waits for it, and its peak memory; training images per second from its history; where the
+/// time went from its metrics.json), then, in this process, the
 /// saved model's inference throughput over the test set and the launches and host
 /// synchronisations a training step makes.
 /// </summary>
@@ -33,7 +33,7 @@ public static class OwnTrainerBenchmark
         var outcome = ChildProcess.Run(host, arguments, TimeSpan.FromMinutes(60));
         if (outcome.ExitCode != 0)
         {
-            return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, null, outcome.WallSeconds, null, null, $"train failed: {LastLine(outcome.Stderr)}");
+            return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, null, outcome.WallSeconds, null, null, $"train failed: {LastLine(outcome.Stderr)}", PeakResidentBytes: outcome.PeakResidentBytes);
         }
 
         // Read back through the records `train` wrote them with, so a renamed field cannot go unnoticed here.
@@ -41,7 +41,7 @@ public static class OwnTrainerBenchmark
         var metrics = Read<MetricsFile>(Path.Combine(runFolder, "metrics.json"));
         double trainSeconds = history.TrainSeconds.Sum();
         double inference = InferenceImagesPerSecond(kind, Path.Combine(runFolder, "model.bin"), test);
-        return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, metrics.TrainImages * (double)epochs / trainSeconds, outcome.WallSeconds, inference, metrics.TestAccuracy, "whole process", Phases: metrics.Phases);
+        return new TrainerResult("handwriting", kind.Name(), batchSize, epochs, metrics.TrainImages * (double)epochs / trainSeconds, outcome.WallSeconds, inference, metrics.TestAccuracy, "whole process", Phases: metrics.Phases, PeakResidentBytes: outcome.PeakResidentBytes);
     }
 
     /// <summary>Images per second of the forward pass over the 10,000 test images, the best of three passes after a warm-up.</summary>

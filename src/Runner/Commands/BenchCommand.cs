@@ -12,8 +12,8 @@ namespace Handwriting.Runner.Commands;
 /// <summary>
 /// `handwriting bench`: end-to-end training and inference of the seed model by our trainer on
 /// each accelerator present, the float64 reference trainer and PyTorch (in each configuration
-/// that can be its fastest), in one run, with where our `train` process's time went (the phases
-/// of its metrics.json); writes BENCHMARKS.md and bench.png into runs/bench-TIMESTAMP (or --out DIR).
+/// that can be its fastest, and its old per-step-read loop), in one run, with each process's peak
+/// memory and where our `train` process's time went (the phases of its metrics.json); writes BENCHMARKS.md and bench.png into runs/bench-TIMESTAMP (or --out DIR).
 /// </summary>
 public static class BenchCommand
 {
@@ -33,7 +33,7 @@ public static class BenchCommand
         var python = new Option<string>("--python") { Description = "The Python interpreter that has PyTorch", DefaultValueFactory = _ => PyTorchPeer.Interpreter, HelpName = "PATH" };
         var peerDevice = new Option<string>("--pytorch-device") { Description = "Where PyTorch trains: cpu, cuda, or auto (cuda when its torch sees a GPU)", DefaultValueFactory = _ => "cpu" };
         peerDevice.AcceptOnlyFromAmong("cpu", "cuda", "auto");
-        var command = new Command("bench", "Time `train` as a whole process on each accelerator against PyTorch at its best (one thread, and one per core over a one-thread BLAS; ratios against the faster) and the float64 reference; break the process's time into phases (start-up, compilation, data, training, validation, test, plots, files); write BENCHMARKS.md and bench.png")
+        var command = new Command("bench", "Time `train` as a whole process on each accelerator, with its peak memory, against PyTorch at its best (a loop that reads nothing back per step, on one thread and on one per core over a one-thread BLAS; the old loop's .item() per step as a labelled row; ratios against the fastest) and the float64 reference; break the process's time into phases (start-up, compilation, data, training, validation, test, plots, files); write BENCHMARKS.md and bench.png")
         {
             epochs, batchSizes, referenceSteps, noPeer, outFolder, python, peerDevice,
         };

@@ -1,6 +1,8 @@
 using Handwriting.Kernels.Checks.Cases;
 using Handwriting.Kernels.Tests.Devices;
 using Handwriting.Kernels.Tests.Numerics;
+using ILGPU;
+using ILGPU.Runtime;
 
 namespace Handwriting.Kernels.Tests.Ops;
 
@@ -60,6 +62,43 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
 
         Assert.True(idle.Any);
         Assert.Equal(Run(images, indices, AugmentRanges.Affine, Seed, 4), Run(images, indices, AugmentRanges.Affine.WithCapture(idle), Seed, 4));
+    }
+
+    /// <summary>
+    /// A coarse cell's value depends only on its indices, so the kernel's per-thread cell cache
+    /// (used where a thread makes many pixels, on the CPU) must give every bit that computing all
+    /// four corners for every pixel gives. The kernel is launched directly here, with a few fat
+    /// threads on every backend, once with the cache and once without.
+    /// </summary>
+    [DeviceTheory]
+    [InlineData(1, 0f)]
+    [InlineData(3, 0f)]
+    [InlineData(7, 2f)]
+    public void The_cell_cache_changes_no_bit(int threads, float elastic)
+    {
+        const int rows = 6;
+        var random = new Random(RandomArrays.Seed(809, threads));
+        float[] images = DigitLikeImages(random, 5);
+        int[] indices = RandomArrays.Ints(random, rows, 5);
+        var ranges = AugmentRanges.Affine.WithElastic(elastic).WithCapture(CaptureAlways with { CoarseMinCells = 4f, CoarseMaxCells = 26f });
+        var kernel = Device.Accelerator.LoadAutoGroupedStreamKernel<
+            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int, ArrayView<float>, int>(Augment.Kernel);
+        int count = rows * Pixels;
+        int perThread = (count + threads - 1) / threads;
+        using var source = Upload(images);
+        using var rowIndices = Upload(indices);
+        using var cells = NaNs(2L * Augment.CachedCellColumns * threads);
+        float[] Launch(int cellColumns)
+        {
+            using var destination = NaNs(count);
+            kernel(threads, source.View, rowIndices.View, destination.View, ranges, Seed, 6, Side, count, perThread, cells.View, cellColumns);
+            return Download(destination);
+        }
+
+        float[] cached = Launch(Augment.CachedCellColumns);
+
+        Assert.Equal(Launch(0), cached);
+        Assert.DoesNotContain(cached, float.IsNaN);
     }
 
     [DeviceFact]

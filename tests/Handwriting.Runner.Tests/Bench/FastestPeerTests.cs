@@ -37,14 +37,30 @@ public sealed class FastestPeerTests
     }
 
     [Theory]
-    [InlineData(1, "1 thread, 1-thread BLAS")]
-    [InlineData(2, "1 thread, 1-thread BLAS|2 threads, 1-thread BLAS")]
-    [InlineData(16, "1 thread, 1-thread BLAS|16 threads, 1-thread BLAS")]
-    public void PyTorch_runs_one_thread_and_one_per_core_always_over_a_one_thread_BLAS(int cores, string expected)
+    [InlineData(1, "1 thread, 1-thread BLAS|1 thread, 1-thread BLAS, .item() per step")]
+    [InlineData(2, "1 thread, 1-thread BLAS|2 threads, 1-thread BLAS|1 thread, 1-thread BLAS, .item() per step")]
+    [InlineData(16, "1 thread, 1-thread BLAS|16 threads, 1-thread BLAS|1 thread, 1-thread BLAS, .item() per step")]
+    public void PyTorch_runs_the_lean_loop_on_one_thread_and_one_per_core_over_a_one_thread_BLAS_then_the_per_step_loop(int cores, string expected)
     {
         var settings = PyTorchPeer.Settings(cores);
 
         Assert.Equal(expected, string.Join('|', settings));
         Assert.All(settings, s => Assert.Equal(1, s.BlasThreads));
+        Assert.Equal("step", settings[^1].ReadBackOption);
+        Assert.All(settings.SkipLast(1), s => Assert.Equal("epoch", s.ReadBackOption));
+    }
+
+    [Fact]
+    public void The_smallest_peak_memory_is_the_memory_ratios_peer()
+    {
+        TrainerResult[] results =
+        [
+            BenchRows.Peer(32, "1 thread, 1-thread BLAS", 50_000, 27.1, 500 * BenchRows.MiB),
+            BenchRows.Peer(32, "2 threads, 1-thread BLAS", 45_000, 17.9, 470 * BenchRows.MiB),
+            BenchRows.Peer(32, "1 thread, 1-thread BLAS, .item() per step", 25_000, 40, null),
+        ];
+
+        Assert.Equal("2 threads, 1-thread BLAS", FastestPeer.BySmallestPeakMemory(results, 32)?.Configuration);
+        Assert.Null(FastestPeer.BySmallestPeakMemory([results[2]], 32));
     }
 }
