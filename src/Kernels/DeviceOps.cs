@@ -53,6 +53,12 @@ public sealed class DeviceOps : IDisposable
 
     public Gather Gather => Get<Gather>();
 
+    /// <summary>A batch of images read from a dataset's bytes into floats in [0, 1].</summary>
+    public PixelBatch PixelBatch => Get<PixelBatch>();
+
+    /// <summary>CPU-only PixelBatch over raw pointers, the same bits.</summary>
+    public PixelBatchSimd PixelBatchSimd => Get<PixelBatchSimd>();
+
     public DenseForward DenseForward => Get<DenseForward>();
 
     /// <summary>DenseForward with shared-memory tiles: what <see cref="DenseForward"/> runs on a GPU; throws where groups cannot hold a tile.</summary>

@@ -13,7 +13,7 @@ namespace Handwriting.Training.Network;
 /// Forward and backward passes are sequences of kernel launches; nothing is copied to or from
 /// the host except by <see cref="ReadParameters"/> and <see cref="WriteParameters"/>.
 ///
-/// Per hidden layer l (x_0 is the input, R rows):
+/// Per hidden layer l (x_0 is the input, R rows, read from the dataset's bytes by <see cref="ReadBatch"/>):
 ///   x_l = dropout(relu(x_{l-1} . W_l + b_l))   (one launch, <see cref="DenseForward"/>; no dropout in inference)
 /// and logits = x_{L-1} . W_L + b_L, followed by the fused softmax cross-entropy.
 /// Only x_l is kept: it is positive exactly where ReLU passed and dropout kept, so the backward
@@ -76,19 +76,27 @@ public sealed class DeviceNetwork : IDisposable
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
     public ArrayView<float> Logits(int rows) => Region(_layout.OutputOffset(Shape.Layers.Count - 1), rows, Shape.Outputs);
 
-    /// <summary>
-    /// Runs the network on rows images. With a dropout rate above zero (training), hidden
-    /// outputs are dropped with the mask of (seed, step); rate 0 is inference.
-    /// </summary>
-    public void Forward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step) =>
-        Forward(input, default, rows, dropoutRate, seed, step);
+    /// <summary>The batch input the network reads its images from: (rows, Inputs) floats in the workspace, written by <see cref="ReadBatch"/> or by augmentation.</summary>
+    public ArrayView<float> Input(int rows)
+    {
+        CheckRows(rows);
+        return Region(WorkspaceLayout.InputOffset, rows, Shape.Inputs);
+    }
 
     /// <summary>
-    /// As above, with the batch read from <paramref name="input"/> through <paramref name="inputRows"/>
-    /// (row r of the batch is input row inputRows[r]): a training step reads the shuffled batch
-    /// straight from the dataset on the device, with no gather launch.
+    /// Reads rows images from a dataset's bytes into <see cref="Input"/>, scaled to [0, 1]
+    /// (<see cref="PixelBatch"/>): batch row r is pixels[pixelRows[r]], or row r of pixels when
+    /// pixelRows is empty.
     /// </summary>
-    public void Forward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate, uint seed, uint step)
+    public void ReadBatch(ArrayView<byte> pixels, ArrayView<int> pixelRows, int rows) =>
+        _device.Ops.PixelBatch.Run(pixels, pixelRows, Input(rows), rows, Shape.Inputs);
+
+    /// <summary>
+    /// Runs the network on rows images of <paramref name="input"/> ((rows, Inputs) floats, for
+    /// example <see cref="Input"/>). With a dropout rate above zero (training), hidden outputs are
+    /// dropped with the mask of (seed, step); rate 0 is inference.
+    /// </summary>
+    public void Forward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step)
     {
         CheckRows(rows);
         var ops = _device.Ops;
@@ -99,7 +107,7 @@ public sealed class DeviceNetwork : IDisposable
             bool hidden = l < Shape.Hidden.Count;
             var output = Region(_layout.OutputOffset(l), rows, layer.Out);
             var dropout = new DropoutSettings(hidden ? dropoutRate : 0f, LayerDropoutSeed.Of(seed, l), step);
-            ops.DenseForward.Run(x, l == 0 ? inputRows : default, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
+            ops.DenseForward.Run(x, default, Weights(_parameters, layer), Bias(_parameters, layer), output, rows, layer.In, layer.Out, hidden ? Activation.Relu : Activation.None, dropout);
             x = output;
         }
     }
@@ -114,12 +122,8 @@ public sealed class DeviceNetwork : IDisposable
         _device.Ops.SoftmaxCrossEntropy.Run(Logits(rows), labels, losses, correct, LogitGradient(rows), rows, Shape.Outputs);
     }
 
-    /// <summary>Back-propagates the gradient left by <see cref="Loss"/> into <see cref="Gradients"/>.</summary>
-    public void Backward(ArrayView<float> input, int rows, float dropoutRate) =>
-        Backward(input, default, rows, dropoutRate);
-
-    /// <summary>As above, for a batch that <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> read through row indices.</summary>
-    public void Backward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate)
+    /// <summary>Back-propagates the gradient left by <see cref="Loss"/> for the forward pass over <paramref name="input"/> into <see cref="Gradients"/>.</summary>
+    public void Backward(ArrayView<float> input, int rows, float dropoutRate)
     {
         CheckRows(rows);
         var ops = _device.Ops;
@@ -128,7 +132,7 @@ public sealed class DeviceNetwork : IDisposable
         {
             var layer = Shape.Layers[l];
             var layerInput = l == 0 ? input : LayerOutput(l - 1, rows);
-            ops.WeightGradient.Run(layerInput, l == 0 ? inputRows : default, upstream, LayerGradients(_gradients, layer), rows, layer.In, layer.Out);
+            ops.WeightGradient.Run(layerInput, default, upstream, LayerGradients(_gradients, layer), rows, layer.In, layer.Out);
             if (l == 0)
             {
                 break;
@@ -143,28 +147,34 @@ public sealed class DeviceNetwork : IDisposable
     }
 
     /// <summary>
-    /// One training step on rows images, read from input through inputRows as
-    /// <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> reads them:
-    /// forward with dropout's mask of (seed, step), the loss into losses and correct, backward,
-    /// then Adam with <paramref name="adam"/>. Where the CPU-only SIMD kernels run
-    /// (<see cref="DeviceOps.Simd"/>) this is one launch of <see cref="CpuTrainingStep"/>;
-    /// elsewhere the separate launches. Both give the same bits.
+    /// One training step on rows images: the batch read from the dataset's bytes through
+    /// <paramref name="pixelRows"/> as <see cref="ReadBatch"/> reads it (or, with pixels empty,
+    /// the batch augmentation left in <see cref="Input"/>), forward with dropout's mask of
+    /// (seed, step), the loss into losses and correct, backward, then Adam with
+    /// <paramref name="adam"/>. Where the CPU-only SIMD kernels run (<see cref="DeviceOps.Simd"/>)
+    /// this is one launch of <see cref="CpuTrainingStep"/>; elsewhere the separate launches. Both
+    /// give the same bits.
     /// </summary>
-    public void TrainStep(ArrayView<float> input, ArrayView<int> inputRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
+    public void TrainStep(ArrayView<byte> pixels, ArrayView<int> pixelRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
     {
+        var input = Input(rows);
         if (_device.Ops.Simd is not { } width)
         {
-            Forward(input, inputRows, rows, dropoutRate, seed, step);
+            if (pixels.Length != 0)
+            {
+                ReadBatch(pixels, pixelRows, rows);
+            }
+
+            Forward(input, rows, dropoutRate, seed, step);
             Loss(labels, losses, correct, rows);
-            Backward(input, inputRows, rows, dropoutRate);
+            Backward(input, rows, dropoutRate);
             AdamStep(adam);
             return;
         }
 
-        CheckRows(rows);
         AdamSteps++;
         _device.Ops.CpuTrainingStep.Run(
-            _parameters.View, _gradients.View, _adamM.View, _adamV.View, input, inputRows, labels, losses, correct,
+            _parameters.View, _gradients.View, _adamM.View, _adamV.View, pixels, pixelRows, input, labels, losses, correct,
             _workspace.View, StepTable(seed), rows, dropoutRate, step, Kernels.AdamStep.From(adam, AdamSteps), width);
     }
 

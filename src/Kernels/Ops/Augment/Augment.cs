@@ -7,7 +7,8 @@ namespace Handwriting.Kernels;
 /// Gathers a training batch and distorts every image on the way: destination image r is source
 /// image indices[r] under a random affine transform (shift, rotation and scale about the image
 /// centre) and, optionally, an elastic distortion, sampled bilinearly with zeros outside the image.
-/// source is (SourceImages, Side x Side), indices is (Rows), destination is (Rows, Side x Side);
+/// source is (SourceImages, Side x Side) bytes as the dataset holds them, scaled by 1/255 as they
+/// are read; indices is (Rows), destination is (Rows, Side x Side) floats;
 /// in training Side = 28 and Rows = B.
 /// <para>
 /// Each output pixel p is read from the source point q = c + R(-angle) (p - c - shift) / scale + e(p),
@@ -26,19 +27,19 @@ namespace Handwriting.Kernels;
 public sealed class Augment : IDeviceOp<Augment>
 {
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int> _kernel;
+    private readonly Action<Index1D, ArrayView<byte>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int> _kernel;
 
     private Augment(DeviceOps ops)
     {
         _ops = ops;
         _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int>(Kernel);
+            Index1D, ArrayView<byte>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int>(Kernel);
     }
 
     static Augment IDeviceOp<Augment>.Load(DeviceOps ops) => new(ops);
 
     /// <summary>Checks and launches; indices must lie in [0, source images), which the caller's shuffle guarantees.</summary>
-    public void Run(ArrayView<float> source, ArrayView<int> indices, ArrayView<float> destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
+    public void Run(ArrayView<byte> source, ArrayView<int> indices, ArrayView<float> destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
     {
         Require.Positive(rows, nameof(rows));
         Require.Positive(side, nameof(side));
@@ -64,7 +65,7 @@ public sealed class Augment : IDeviceOp<Augment>
     [Kernel]
     public static void Kernel(
         Index1D thread,
-        ArrayView<float> source,
+        ArrayView<byte> source,
         ArrayView<int> indices,
         ArrayView<float> destination,
         AugmentRanges ranges,
@@ -150,7 +151,7 @@ public sealed class Augment : IDeviceOp<Augment>
     /// The distorted image at output point (x, y) seen through a binomial 3 x 3 filter whose taps
     /// lie spread pixels apart (weights 1 2 1 / 2 4 2 / 1 2 1 over 16); spread 0 is the point itself.
     /// </summary>
-    private static float Filtered(ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y, float spread)
+    private static float Filtered(ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y, float spread)
     {
         if (spread <= 0f)
         {
@@ -184,7 +185,7 @@ public sealed class Augment : IDeviceOp<Augment>
     /// <summary>
     /// The source image read at the point output point (x, y) maps to: c + R(-angle) (p - c - shift) / scale + e(p).
     /// </summary>
-    private static float Distorted(ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y)
+    private static float Distorted(ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y)
     {
         float u = x - placement.Centre - placement.ShiftX;
         float v = y - placement.Centre - placement.ShiftY;
@@ -222,7 +223,7 @@ public sealed class Augment : IDeviceOp<Augment>
     private static float Lerp(float a, float b, float t) => a + ((b - a) * t);
 
     /// <summary>The source image sampled at (x, y) between its four nearest pixels; pixels outside the image are 0.</summary>
-    private static float Bilinear(ArrayView<float> source, long image, int side, float x, float y)
+    private static float Bilinear(ArrayView<byte> source, long image, int side, float x, float y)
     {
         float floorX = MathF.Floor(x);
         float floorY = MathF.Floor(y);
@@ -236,6 +237,7 @@ public sealed class Augment : IDeviceOp<Augment>
             + (ax * ay * Pixel(source, image, side, x0 + 1, y0 + 1));
     }
 
-    private static float Pixel(ArrayView<float> source, long image, int side, int x, int y) =>
-        x >= 0 && x < side && y >= 0 && y < side ? source[image + ((long)y * side) + x] : 0f;
+    /// <summary>One source pixel as the seed scales it, byte / 255f; pixels outside the image are 0.</summary>
+    private static float Pixel(ArrayView<byte> source, long image, int side, int x, int y) =>
+        x >= 0 && x < side && y >= 0 && y < side ? source[image + ((long)y * side) + x] / 255f : 0f;
 }

@@ -15,21 +15,24 @@ namespace Handwriting.Kernels;
 public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
 {
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> _kernel;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> _kernel;
 
     private CpuTrainingStep(DeviceOps ops)
     {
         CpuOnly.Require(ops.Accelerator, nameof(CpuTrainingStep));
         _ops = ops;
         _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel);
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel);
     }
 
     static CpuTrainingStep IDeviceOp<CpuTrainingStep>.Load(DeviceOps ops) => new(ops);
 
     /// <summary>
-    /// One step over <paramref name="rows"/> images: input row r is input[inputRows[r]] (or row r
-    /// when inputRows is empty), labels/losses/correct are (rows) views. The table's layers must
+    /// One step over <paramref name="rows"/> images. With <paramref name="pixels"/> given, the step
+    /// first reads the batch from the dataset's bytes into <paramref name="input"/> (rows, I) as
+    /// <see cref="PixelBatch"/> does: input row r is pixels[pixelRows[r]] / 255 (or row r when
+    /// pixelRows is empty); with pixels empty, input already holds the batch (augmentation wrote it).
+    /// labels/losses/correct are (rows) views. The table's layers must
     /// fit the parameters and the workspace (the caller builds both from one shape); losses and
     /// correct receive each image's loss and hit as <see cref="SoftmaxCrossEntropy"/> writes them.
     /// </summary>
@@ -38,8 +41,9 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> gradients,
         ArrayView<float> m,
         ArrayView<float> v,
+        ArrayView<byte> pixels,
+        ArrayView<int> pixelRows,
         ArrayView<float> input,
-        ArrayView<int> inputRows,
         ArrayView<int> labels,
         ArrayView<float> losses,
         ArrayView<float> correct,
@@ -58,12 +62,17 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         Require.Length(gradients, parameters.Length, nameof(gradients), $"({parameters.Length})");
         Require.Length(m, parameters.Length, nameof(m), $"({parameters.Length})");
         Require.Length(v, parameters.Length, nameof(v), $"({parameters.Length})");
+        if (pixels.Length != 0)
+        {
+            PixelBatch.Check(pixels, pixelRows, input, rows, (int)(input.Length / rows));
+        }
+
         Require.Length(labels, rows, nameof(labels), $"({rows})");
         Require.Length(losses, rows, nameof(losses), $"({rows})");
         Require.Length(correct, rows, nameof(correct), $"({rows})");
         var launch = _ops.LaunchingCpuOnly(width);
         var settings = new StepSettings(rows, layers, dropoutRate, drawStep, adam, launch);
-        _kernel(launch.Threads, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
+        _kernel(launch.Threads, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, settings);
     }
 
     [Kernel(CpuOnly = true)]
@@ -73,15 +82,16 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> gradients,
         ArrayView<float> m,
         ArrayView<float> v,
+        ArrayView<byte> pixels,
+        ArrayView<int> pixelRows,
         ArrayView<float> input,
-        ArrayView<int> inputRows,
         ArrayView<int> labels,
         ArrayView<float> losses,
         ArrayView<float> correct,
         ArrayView<float> workspace,
         ArrayView<int> table,
         StepSettings settings) =>
-        Body(thread, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
+        Body(thread, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, settings);
 
     [ILGPU.Frontend.External(nameof(CpuTrainingStep))]
     private static unsafe void Body(
@@ -90,8 +100,9 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> gradients,
         ArrayView<float> m,
         ArrayView<float> v,
+        ArrayView<byte> pixels,
+        ArrayView<int> pixelRows,
         ArrayView<float> input,
-        ArrayView<int> inputRows,
         ArrayView<int> labels,
         ArrayView<float> losses,
         ArrayView<float> correct,
@@ -101,9 +112,10 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
     {
         fixed (float* pp = &CpuView.First(parameters), pg = &CpuView.First(gradients), pm = &CpuView.First(m), pv = &CpuView.First(v))
         fixed (float* px = &CpuView.First(input), ps = &CpuView.First(losses), pc = &CpuView.First(correct), pw = &CpuView.First(workspace))
-        fixed (int* pr = &CpuView.First(inputRows), pl = &CpuView.First(labels), pt = &CpuView.First(table))
+        fixed (int* pr = &CpuView.First(pixelRows), pl = &CpuView.First(labels), pt = &CpuView.First(table))
+        fixed (byte* pb = &CpuView.First(pixels))
         {
-            CpuTrainingStepBody.Run(thread, pp, pg, pm, pv, px, pr, pl, ps, pc, pw, pt, settings);
+            CpuTrainingStepBody.Run(thread, pp, pg, pm, pv, pb, pr, px, pl, ps, pc, pw, pt, settings);
         }
     }
 }

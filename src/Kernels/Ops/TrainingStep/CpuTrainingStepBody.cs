@@ -15,7 +15,7 @@ namespace Handwriting.Kernels;
 internal static unsafe class CpuTrainingStepBody
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int thread, float* parameters, float* gradients, float* m, float* v, float* input, int* inputRows, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
+    public static void Run(int thread, float* parameters, float* gradients, float* m, float* v, byte* pixels, int* pixelRows, float* input, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
     {
         var share = settings.Launch.Share(thread);
         var width = settings.Launch.Width;
@@ -24,6 +24,16 @@ internal static unsafe class CpuTrainingStepBody
         int* layers = table + SpinBarrier.StateInts;
         int rows = settings.Rows;
         int last = settings.Layers - 1;
+        var first = StepLayer.ReadFrom(layers);
+
+        // The batch's images, from the dataset's bytes into the float input the layers read (what
+        // PixelBatch does in a launch of its own on the separate path); absent when the caller put
+        // the batch there already (augmentation).
+        if (pixels != null)
+        {
+            PixelBatchBody.Run(share, pixels, pixelRows, input, rows, first.In);
+            SpinBarrier.Wait(barrier, threads);
+        }
 
         for (int l = 0; l <= last; l++)
         {
@@ -31,8 +41,8 @@ internal static unsafe class CpuTrainingStepBody
             bool hidden = l < last;
             float* x = l == 0 ? input : workspace + StepLayer.ReadFrom(layers + ((l - 1) * StepLayer.Ints)).OutputOffset;
             var dropout = new DropoutSettings(hidden ? settings.DropoutRate : 0f, layer.DropoutSeed, settings.DrawStep);
-            var layout = new DenseLayout(rows, layer.In, layer.Out, 1, l == 0 && inputRows != null ? 1 : 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
-            DenseForwardSimdBody.Run(share, x, l == 0 ? inputRows : null, parameters + layer.WeightsOffset, parameters + layer.BiasOffset, workspace + layer.OutputOffset, layout, width);
+            var layout = new DenseLayout(rows, layer.In, layer.Out, 1, 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
+            DenseForwardSimdBody.Run(share, x, null, parameters + layer.WeightsOffset, parameters + layer.BiasOffset, workspace + layer.OutputOffset, layout, width);
             SpinBarrier.Wait(barrier, threads);
         }
 
@@ -48,8 +58,8 @@ internal static unsafe class CpuTrainingStepBody
             float* upstream = workspace + layer.OutputGradientOffset;
             var below = l > 0 ? StepLayer.ReadFrom(layers + ((l - 1) * StepLayer.Ints)) : default;
             float* layerInput = l == 0 ? input : workspace + below.OutputOffset;
-            var weights = new DenseBackwardLayout(rows, layer.In, layer.Out, l == 0 && inputRows != null ? 1 : 0, 0);
-            WeightGradientSimdBody.Run(share, layerInput, l == 0 ? inputRows : null, upstream, gradients + layer.WeightsOffset, weights, width);
+            var weights = new DenseBackwardLayout(rows, layer.In, layer.Out, 0, 0);
+            WeightGradientSimdBody.Run(share, layerInput, null, upstream, gradients + layer.WeightsOffset, weights, width);
             if (l > 0)
             {
                 var into = new DenseBackwardLayout(rows, layer.Out, layer.In, 0, 0);

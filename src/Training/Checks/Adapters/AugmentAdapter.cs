@@ -6,7 +6,7 @@ using ILGPU.Runtime;
 namespace Handwriting.Training.Checks.Adapters;
 
 /// <summary>One Augment launch's inputs: images is (SourceImages, Side x Side), indices (Rows).</summary>
-internal sealed record AugmentInputs(int Side, float[] Images, int[] Indices, AugmentRanges Ranges, uint Seed, uint Step);
+internal sealed record AugmentInputs(int Side, byte[] Images, int[] Indices, AugmentRanges Ranges, uint Seed, uint Step);
 
 /// <summary>
 /// Every call `check` makes into Augment's launcher, its reference and the draws, in one place.
@@ -26,7 +26,7 @@ internal static class AugmentAdapter
     public static double[] Reference(AugmentInputs x)
     {
         var destination = new double[(long)x.Indices.Length * x.Side * x.Side];
-        AugmentReference.Run(CheckInputs.Widen(x.Images), x.Indices, destination, x.Indices.Length, x.Side, x.Ranges, x.Seed, x.Step);
+        AugmentReference.Run(x.Images, x.Indices, destination, x.Indices.Length, x.Side, x.Ranges, x.Seed, x.Step);
         return destination;
     }
 

@@ -12,7 +12,7 @@ namespace Handwriting.Training.Checks.Adapters;
 /// One training step's inputs: the batch is rows of <paramref name="Pixels"/> (all of them, or
 /// those named by <paramref name="InputRows"/>, as the trainer reads a shuffled batch), with labels.
 /// </summary>
-internal sealed record TrainingStepInputs(MlpShape Shape, float[] Parameters, float[] Pixels, int[] InputRows, int[] Labels, float DropoutRate, uint Seed, uint Step, AdamSettings Adam)
+internal sealed record TrainingStepInputs(MlpShape Shape, float[] Parameters, byte[] Pixels, int[] InputRows, int[] Labels, float DropoutRate, uint Seed, uint Step, AdamSettings Adam)
 {
     public int Rows => Labels.Length;
 }
@@ -46,10 +46,11 @@ internal static class TrainingStepAdapter
             return new(network.Logits(x.Rows).GetAsArray(), DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), network.Gradients.GetAsArray(), network.ReadParameters());
         }
 
-        network.Forward(input.View, rowView, x.Rows, x.DropoutRate, x.Seed, x.Step);
+        network.ReadBatch(input.View, rowView, x.Rows);
+        network.Forward(network.Input(x.Rows), x.Rows, x.DropoutRate, x.Seed, x.Step);
         network.Loss(labels.View, losses.View, correct.View, x.Rows);
         float[] logits = network.Logits(x.Rows).GetAsArray();
-        network.Backward(input.View, rowView, x.Rows, x.DropoutRate);
+        network.Backward(network.Input(x.Rows), x.Rows, x.DropoutRate);
         float[] gradients = network.Gradients.GetAsArray();
         network.AdamStep(x.Adam);
         return new(logits, DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), gradients, network.ReadParameters());
@@ -68,17 +69,11 @@ internal static class TrainingStepAdapter
         return new(logits, losses, correct, gradients, reference.Parameters);
     }
 
-    /// <summary>The batch the device reads through the row indices, gathered on the host.</summary>
+    /// <summary>The batch the device reads from the pixel bytes through the row indices, read on the host.</summary>
     private static double[] Batch(TrainingStepInputs x)
     {
-        double[] pixels = CheckInputs.Widen(x.Pixels);
-        if (x.InputRows.Length == 0)
-        {
-            return pixels;
-        }
-
         var batch = new double[(long)x.Rows * x.Shape.Inputs];
-        GatherReference.Rows(pixels, x.InputRows, batch, x.Rows, x.Shape.Inputs);
+        PixelBatchReference.Run(x.Pixels, x.InputRows, batch, x.Rows, x.Shape.Inputs);
         return batch;
     }
 }
