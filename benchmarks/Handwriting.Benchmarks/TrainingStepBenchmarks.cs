@@ -4,6 +4,7 @@ using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Reference;
 using Handwriting.Kernels.Simd;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
@@ -18,7 +19,7 @@ namespace Handwriting.Benchmarks;
 /// (<see cref="DeviceNetwork.TrainStep"/>): forward, softmax cross-entropy, backward, Adam. The
 /// step's three ways side by side against <see cref="ReferenceNetwork"/> (float64): the fused
 /// CPU-only step (<see cref="CpuTrainingStep"/>, one launch with spin barriers: what the trainer
-/// runs on the CPU accelerator), the same SIMD ops as separate launches (7 a step: what fusing
+/// runs on the CPU accelerator), the same SIMD ops as separate launches (8 a step: what fusing
 /// saves), and the portable kernels' separate launches (what a GPU runs, and the CPU accelerator
 /// with HANDWRITING_CPU_KERNELS=portable). Each invocation takes another step, so the parameters
 /// drift, harmlessly: the work is the same.
@@ -33,7 +34,8 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
 
     private DeviceNetwork? _network;
     private ReferenceNetwork? _reference;
-    private ArrayView<float> _dataset, _losses, _correct;
+    private ArrayView<byte> _dataset;
+    private ArrayView<float> _losses, _correct;
     private ArrayView<int> _rows, _labels;
     private double[] _batch64 = [];
     private int[] _labelValues = [];
@@ -76,9 +78,10 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
     {
         Ops.Simd = SimdWidths.Widest;
         var network = _network!;
-        network.Forward(_dataset, _rows, Batch, Rate, Seed, 1);
+        network.ReadBatch(_dataset, _rows, Batch);
+        network.Forward(network.Input(Batch), Batch, Rate, Seed, 1);
         network.Loss(_labels, _losses, _correct, Batch);
-        network.Backward(_dataset, _rows, Batch, Rate);
+        network.Backward(network.Input(Batch), Batch, Rate);
         network.AdamStep(Adam);
         Synchronize();
     }
@@ -93,7 +96,7 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
 
     protected override void Prepare()
     {
-        var dataset = RandomData.Uniform(DatasetRows * Shape.Inputs, 0f, 1f, seed: 71);
+        var dataset = RandomData.Bytes(DatasetRows * Shape.Inputs, seed: 71);
         var shuffle = new Random(72);
         int[] rows = Enumerable.Range(0, Batch).Select(_ => shuffle.Next(DatasetRows)).ToArray();
         _labelValues = RandomData.Integers(Batch, Shape.Outputs, seed: 73);
@@ -106,7 +109,8 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
         _correct = Allocate(Batch);
         _network = Own(new DeviceNetwork(Device, Shape, parameters, capacity: Batch));
         _reference = new ReferenceNetwork(Shape, parameters);
-        _batch64 = rows.SelectMany(row => dataset.AsSpan(row * Shape.Inputs, Shape.Inputs).ToArray()).Select(p => (double)p).ToArray();
+        _batch64 = new double[Batch * Shape.Inputs];
+        PixelBatchReference.Run(dataset, rows, _batch64, Batch, Shape.Inputs);
 
         TrainingStepPortable();
         if (!OnGpu)

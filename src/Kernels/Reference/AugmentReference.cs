@@ -6,13 +6,20 @@ namespace Handwriting.Kernels.Reference;
 /// bilinearly with zeros outside, then degraded as a capture (<see cref="CaptureRanges"/>: blur,
 /// pen, coarse grid) where the draws say so. The draws are <see cref="AugmentDraw"/>'s, the very functions
 /// the kernel calls, so both transform every image alike; only the geometry is in double here.
-/// source is (SourceImages, Side x Side) bytes, read as byte / 255 as the kernel reads them;
-/// indices is (Rows), destination is (Rows, Side x Side).
+/// source is (SourceImages, Side x Side), indices is (Rows), destination is (Rows, Side x Side).
 /// The reference for <see cref="Augment"/>.
 /// </summary>
 public static class AugmentReference
 {
-    public static void Run(byte[] source, int[] indices, double[] destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
+    /// <summary>
+    /// As the kernel reads the dataset: source is (SourceImages, Side x Side) pixel bytes, each
+    /// read as byte / 255, then augmented as <see cref="Run(double[], int[], double[], int, int, AugmentRanges, uint, uint)"/> does.
+    /// </summary>
+    public static void Run(byte[] source, int[] indices, double[] destination, int rows, int side, AugmentRanges ranges, uint seed, uint step) =>
+        Run(PixelBatchReference.UnitRange(source), indices, destination, rows, side, ranges, seed, step);
+
+    /// <summary>The same over image values given as doubles (those in [0, 1] are what the byte overload reads the bytes as).</summary>
+    public static void Run(double[] source, int[] indices, double[] destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
     {
         Require.Positive(rows, nameof(rows));
         Require.Positive(side, nameof(side));
@@ -46,7 +53,7 @@ public static class AugmentReference
     /// <summary>One source image under one row's draws: the geometry, then the capture degradations.</summary>
     private sealed class Image
     {
-        private readonly byte[] _source;
+        private readonly double[] _source;
         private readonly int _offset;
         private readonly int _side;
         private readonly AugmentRanges _ranges;
@@ -66,7 +73,7 @@ public static class AugmentReference
         private readonly double _spread;
         private readonly double _level;
 
-        public Image(byte[] source, int offset, int side, AugmentRanges ranges, uint seed, uint step, int row)
+        public Image(double[] source, int offset, int side, AugmentRanges ranges, uint seed, uint step, int row)
         {
             (_source, _offset, _side, _ranges, _seed, _step, _row) = (source, offset, side, ranges, seed, step, row);
             _centre = (side - 1) / 2.0;
@@ -160,13 +167,13 @@ public static class AugmentReference
         return top + ((bottom - top) * ay);
     }
 
-    private static double Bilinear(byte[] source, int image, int side, double x, double y)
+    private static double Bilinear(double[] source, int image, int side, double x, double y)
     {
         int x0 = (int)Math.Floor(x);
         int y0 = (int)Math.Floor(y);
         double ax = x - x0;
         double ay = y - y0;
-        double Pixel(int px, int py) => px >= 0 && px < side && py >= 0 && py < side ? source[image + (py * side) + px] / 255.0 : 0.0;
+        double Pixel(int px, int py) => px >= 0 && px < side && py >= 0 && py < side ? source[image + (py * side) + px] : 0.0;
         return ((1 - ax) * (1 - ay) * Pixel(x0, y0))
             + (ax * (1 - ay) * Pixel(x0 + 1, y0))
             + ((1 - ax) * ay * Pixel(x0, y0 + 1))

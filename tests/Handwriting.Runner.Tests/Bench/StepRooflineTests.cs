@@ -19,7 +19,7 @@ public sealed class StepRooflineTests
         const int batch = 32, steps = 4;
         var shape = MlpShape.Seed;
         var random = new Random(3);
-        float[] pixels = Enumerable.Range(0, batch * steps * shape.Inputs).Select(_ => (float)random.NextDouble()).ToArray();
+        byte[] pixels = Enumerable.Range(0, batch * steps * shape.Inputs).Select(_ => (byte)random.Next(256)).ToArray();
         int[] labels = Enumerable.Range(0, batch * steps).Select(_ => random.Next(shape.Outputs)).ToArray();
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
         device.Ops.Simd = null;
