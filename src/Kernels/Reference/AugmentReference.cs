@@ -13,7 +13,7 @@ public static class AugmentReference
 {
     /// <summary>
     /// As the kernel reads the dataset: source is (SourceImages, Side x Side) pixel bytes, each
-    /// read as byte / 255, then augmented as <see cref="Run(double[], int[], double[], int, int, AugmentRanges, uint, uint)"/> does.
+    /// read as the seed scales it (<see cref="PixelBatchReference.Scale"/>), then augmented as <see cref="Run(double[], int[], double[], int, int, AugmentRanges, uint, uint)"/> does.
     /// </summary>
     public static void Run(byte[] source, int[] indices, double[] destination, int rows, int side, AugmentRanges ranges, uint seed, uint step) =>
         Run(PixelBatchReference.UnitRange(source), indices, destination, rows, side, ranges, seed, step);

@@ -11,9 +11,8 @@ namespace Handwriting.Kernels.Tests.Ops;
 public delegate void PixelBatchRun(ArrayView<byte> a, ArrayView<int> rows, ArrayView<float> y, int m, int k);
 
 /// <summary>
-/// What every pixel-batch kernel must do: give exactly the seed's byte / 255f (the float64
-/// reference's b / 255 rounded to float is that value, so the comparison is exact), through row
-/// indices or without, and refuse wrong shapes before launching.
+/// What every pixel-batch kernel must do: give exactly the seed's byte / 255f (what the float64
+/// reference holds too), through row indices or without, and refuse wrong shapes before launching.
 /// </summary>
 public abstract class PixelBatchContract(DeviceFixture fixture) : DeviceTests(fixture)
 {
