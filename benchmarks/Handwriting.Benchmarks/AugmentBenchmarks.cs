@@ -27,9 +27,11 @@ public class AugmentBenchmarks : DeviceBenchmark, IMeasuredWork
     private const uint Seed = 42;
     private const uint Step = 7;
 
-    private ArrayView<float> _pixels, _batch;
+    private ArrayView<byte> _pixels;
+    private ArrayView<float> _batch;
     private ArrayView<int> _indices;
-    private double[] _pixels64 = [], _batch64 = [];
+    private byte[] _pixels64 = [];
+    private double[] _batch64 = [];
     private int[] _indices64 = [];
 
     [Params(32, 128, 1024)]
@@ -62,9 +64,9 @@ public class AugmentBenchmarks : DeviceBenchmark, IMeasuredWork
 
     protected override void Prepare()
     {
-        var pixels = RandomData.Uniform(SourceRows * Pixels, 0f, 1f, seed: 91);
+        var pixels = RandomData.Bytes(SourceRows * Pixels, seed: 91);
         var indices = RandomData.Integers(Batch, SourceRows, seed: 92);
-        (_pixels, _pixels64) = (Upload(pixels), RandomData.Widen(pixels));
+        (_pixels, _pixels64) = (Upload(pixels), pixels);
         (_indices, _indices64) = (Upload(indices), indices);
         (_batch, _batch64) = (Allocate(Batch * Pixels), new double[Batch * Pixels]);
 

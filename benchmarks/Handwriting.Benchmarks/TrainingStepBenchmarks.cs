@@ -4,6 +4,7 @@ using Handwriting.Benchmarks.Setup;
 using Handwriting.Benchmarks.Throughput;
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Reference;
 using Handwriting.Kernels.Simd;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
@@ -19,7 +20,7 @@ namespace Handwriting.Benchmarks;
 /// (<see cref="DeviceNetwork.TrainStep"/>): forward, softmax cross-entropy, backward, Adam. The
 /// step's three ways side by side against <see cref="ReferenceNetwork"/> (float64): the fused
 /// CPU-only step (<see cref="CpuTrainingStep"/>, one launch with spin barriers: what the trainer
-/// runs on the CPU accelerator), the same SIMD ops as separate launches (7 a step: what fusing
+/// runs on the CPU accelerator), the same SIMD ops as separate launches (8 a step: what fusing
 /// saves), and the portable kernels' separate launches (what a GPU runs, tiles aside, and the CPU
 /// accelerator with HANDWRITING_CPU_KERNELS=portable: a second device opened with them forced). Each invocation takes another step, so the parameters
 /// drift, harmlessly: the work is the same.
@@ -72,13 +73,14 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
 
     protected override void Prepare()
     {
-        var dataset = RandomData.Uniform(DatasetRows * Shape.Inputs, 0f, 1f, seed: 71);
+        var dataset = RandomData.Bytes(DatasetRows * Shape.Inputs, seed: 71);
         var shuffle = new Random(72);
         int[] rows = Enumerable.Range(0, Batch).Select(_ => shuffle.Next(DatasetRows)).ToArray();
         _labelValues = RandomData.Integers(Batch, Shape.Outputs, seed: 73);
         float[] parameters = GlorotUniform.Initialize(Shape, seed: 74);
         _reference = new ReferenceNetwork(Shape, parameters);
-        _batch64 = rows.SelectMany(row => dataset.AsSpan(row * Shape.Inputs, Shape.Inputs).ToArray()).Select(p => (double)p).ToArray();
+        _batch64 = new double[Batch * Shape.Inputs];
+        PixelBatchReference.Run(dataset, rows, _batch64, Batch, Shape.Inputs);
 
         _chosen = Own(new StepInputs(Device, dataset, rows, _labelValues, parameters));
         if (!OnGpu)
@@ -96,11 +98,12 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
     {
         private readonly ComputeDevice _device;
         private readonly bool _ownsDevice;
-        private readonly MemoryBuffer1D<float, Stride1D.Dense> _dataset, _losses, _correct;
+        private readonly MemoryBuffer1D<byte, Stride1D.Dense> _dataset;
+        private readonly MemoryBuffer1D<float, Stride1D.Dense> _losses, _correct;
         private readonly MemoryBuffer1D<int, Stride1D.Dense> _rows, _labels;
         private readonly DeviceNetwork _network;
 
-        public StepInputs(ComputeDevice? device, float[] dataset, int[] rows, int[] labels, float[] parameters)
+        public StepInputs(ComputeDevice? device, byte[] dataset, int[] rows, int[] labels, float[] parameters)
         {
             _ownsDevice = device is null;
             _device = device ?? ComputeDevice.Open(AcceleratorKind.Cpu, KernelVariant.Portable);
@@ -122,9 +125,10 @@ public class TrainingStepBenchmarks : DeviceBenchmark, IMeasuredWork
 
         public void SeparatePasses(int batch)
         {
-            _network.Forward(_dataset.View, _rows.View, batch, Rate, Seed, 1);
+            _network.ReadBatch(_dataset.View, _rows.View, batch);
+            _network.Forward(_network.Input(batch), batch, Rate, Seed, 1);
             _network.Loss(_labels.View, _losses.View, _correct.View, batch);
-            _network.Backward(_dataset.View, _rows.View, batch, Rate);
+            _network.Backward(_network.Input(batch), batch, Rate);
             _network.AdamStep(Adam);
             _device.Accelerator.Synchronize();
         }

@@ -39,6 +39,9 @@ public sealed class DeviceOps : IDisposable
 
     public Gather Gather => Get<Gather>();
 
+    /// <summary>A batch of images read from a dataset's bytes into floats in [0, 1].</summary>
+    public PixelBatch PixelBatch => Get<PixelBatch>();
+
     public DenseForward DenseForward => Get<DenseForward>();
 
     /// <summary>A dense layer's weight and bias gradients in one launch.</summary>

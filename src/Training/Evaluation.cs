@@ -34,7 +34,8 @@ public static class Evaluation
         for (int first = 0; first < data.Count; first += network.Capacity)
         {
             int rows = Math.Min(network.Capacity, data.Count - first);
-            network.Forward(data.PixelRows(first, rows), rows, 0f, 0, 0);
+            network.ReadBatch(data.PixelRows(first, rows), default, rows);
+            network.Forward(network.Input(rows), rows, 0f, 0, 0);
             network.Loss(data.LabelRows(first, rows), losses.Slice(first, rows), correct.Slice(first, rows), rows);
             if (withProbabilities)
             {

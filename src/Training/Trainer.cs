@@ -94,7 +94,6 @@ public sealed class Trainer : IDisposable
         using var shuffledLabels = _device.Accelerator.Allocate1D<int>(train.Count);
         using var losses = _device.Accelerator.Allocate1D<float>(train.Count);
         using var correct = _device.Accelerator.Allocate1D<float>(train.Count);
-        using var augmented = _options.Augmentation is null ? null : _device.Accelerator.Allocate1D<float>((long)batch * train.Width);
         var ops = _device.Ops;
         bool reports = progress is not null && progressInterval != Timeout.InfiniteTimeSpan;
 
@@ -140,17 +139,16 @@ public sealed class Trainer : IDisposable
                 // Dropout's mask and the augmentation's draws are keyed by the optimiser step, so
                 // a resumed run repeats them and every epoch draws anew.
                 uint drawStep = (uint)Network.AdamSteps;
-                var (input, inputRows) = (train.Pixels, batchIndices);
-                if (_options.Augmentation is { } ranges && augmented is not null)
+                var (pixels, pixelRows) = (train.Pixels, batchIndices);
+                if (_options.Augmentation is { } ranges)
                 {
-                    // With augmentation the batch is gathered (and distorted) into its own buffer
-                    // by one more launch, and the first layer reads that buffer row by row.
-                    input = augmented.Slice(0, rows * train.Width);
-                    inputRows = default;
-                    ops.Augment.Run(train.Pixels, batchIndices, input, rows, _imageSide, ranges, _augmentSeed, drawStep);
+                    // With augmentation the batch is gathered (and distorted) into the network's
+                    // input by one more launch, and the step reads it from there.
+                    ops.Augment.Run(train.Pixels, batchIndices, Network.Input(rows), rows, _imageSide, ranges, _augmentSeed, drawStep);
+                    (pixels, pixelRows) = (default, default);
                 }
 
-                Network.TrainStep(input, inputRows, labels, losses.Slice(first, rows), correct.Slice(first, rows), rows, _options.DropoutRate, _dropoutSeed, drawStep, StepSettings(Network.AdamSteps, totalSteps));
+                Network.TrainStep(pixels, pixelRows, labels, losses.Slice(first, rows), correct.Slice(first, rows), rows, _options.DropoutRate, _dropoutSeed, drawStep, StepSettings(Network.AdamSteps, totalSteps));
 
                 bool report = reports && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval;
                 if (report || (step + 1) % DivergenceCheckSteps == 0)
@@ -203,6 +201,7 @@ public sealed class Trainer : IDisposable
 
         _ = ops.DenseForward; // evaluation's forward passes, wherever the step runs
         _ = ops.SoftmaxCrossEntropy;
+        _ = ops.PixelBatch; // evaluation's chunks, and the separate ops' batches
         _ = ops.Gather;
         _ = ops.MetricSums;
         if (options.Augmentation is not null)

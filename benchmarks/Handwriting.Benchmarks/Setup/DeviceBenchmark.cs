@@ -69,6 +69,8 @@ public abstract class DeviceBenchmark : IDisposable
 
     protected ArrayView<int> Upload(int[] values) => Keep(Device.Accelerator.Allocate1D(values)).View;
 
+    protected ArrayView<byte> Upload(byte[] values) => Keep(Device.Accelerator.Allocate1D(values)).View;
+
     protected ArrayView<float> Allocate(long length) => Keep(Device.Accelerator.Allocate1D<float>(length)).View;
 
     protected ArrayView<int> AllocateIntegers(long length) => Keep(Device.Accelerator.Allocate1D<int>(length)).View;

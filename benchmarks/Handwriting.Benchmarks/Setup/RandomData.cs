@@ -19,6 +19,14 @@ public static class RandomData
         return values;
     }
 
+    /// <summary>Pixel bytes uniform in 0..255, as a dataset holds them.</summary>
+    public static byte[] Bytes(int count, int seed)
+    {
+        var values = new byte[count];
+        new Random(seed).NextBytes(values);
+        return values;
+    }
+
     /// <summary>Uniform integers in [0, bound).</summary>
     public static int[] Integers(int count, int bound, int seed)
     {

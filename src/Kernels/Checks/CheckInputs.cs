@@ -27,13 +27,13 @@ public static class CheckInputs
         return values;
     }
 
-    /// <summary>Like MNIST pixels: 60% zeros, the rest uniform in [0, 1).</summary>
-    public static float[] Pixels(Random random, long count)
+    /// <summary>Like MNIST's pixel bytes: 60% zeros (paper), the rest uniform in 1..255.</summary>
+    public static byte[] Pixels(Random random, long count)
     {
-        var values = new float[count];
+        var values = new byte[count];
         for (long i = 0; i < count; i++)
         {
-            values[i] = random.NextDouble() < 0.6 ? 0f : random.NextSingle();
+            values[i] = random.NextDouble() < 0.6 ? (byte)0 : (byte)random.Next(1, 256);
         }
 
         return values;

@@ -13,6 +13,9 @@ public static class DeviceArrays
     public static MemoryBuffer1D<int, Stride1D.Dense> Upload(ComputeDevice device, int[] values) =>
         device.Accelerator.Allocate1D(values.Length == 0 ? [0] : values);
 
+    public static MemoryBuffer1D<byte, Stride1D.Dense> Upload(ComputeDevice device, byte[] values) =>
+        device.Accelerator.Allocate1D(values.Length == 0 ? [(byte)0] : values);
+
     /// <summary>The buffer as a view of exactly <paramref name="values"/>' length: the empty view for an empty array.</summary>
     public static ArrayView<float> ViewOf(MemoryBuffer1D<float, Stride1D.Dense> buffer, float[] values) =>
         values.Length == 0 ? ArrayView<float>.Empty : buffer.View;

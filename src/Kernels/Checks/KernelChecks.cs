@@ -20,6 +20,7 @@ public static class KernelChecks
         .. AdamCases.All(),
         .. MetricSumsCases.All(),
         .. AugmentCases.All(),
+        .. PixelBatchCases.All(),
         .. DropoutMaskCases.All(),
     ];
 

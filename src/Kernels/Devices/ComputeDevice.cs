@@ -56,7 +56,7 @@ public sealed class ComputeDevice : IDisposable
     /// </summary>
     public static ComputeDevice Open(AcceleratorKind kind, KernelVariant? forced = null)
     {
-        var context = DeviceCatalog.CreateContext();
+        var context = DeviceCatalog.CreateContext(kind);
         try
         {
             var started = AcceleratorFallback.StartFirst(Candidates(context, kind), device => OpenCLDevices.CreateAccelerator(context, device));
@@ -132,7 +132,7 @@ public sealed class ComputeDevice : IDisposable
 
         if (candidates.Count == 0)
         {
-            var present = DeviceCatalog.List(context).Select(d => d.Kind.Name()).Distinct();
+            var present = DeviceCatalog.List().Select(d => d.Kind.Name()).Distinct(); // every backend, not only those this context asked for
             string why = kind switch
             {
                 AcceleratorKind.OpenCL => $": {OpenCLAbsence.Reason()}",

@@ -15,13 +15,36 @@ public static class DeviceCatalog
     /// enabled because without them MathF.Exp/Log/Sqrt fail to compile for PTX (FIELD-NOTES); the
     /// tile kernels' barrier gets its local-memory fence on OpenCL (<see cref="LocalBarrier"/>).
     /// </summary>
-    public static Context CreateContext() =>
-        Context.Create(builder => LocalBarrier.Register(builder)
-            .Cuda()
-            .OpenCL(OpenCLDevices.Listed)
-            .CPU(CpuConfiguration.ForHost())
-            .EnableAlgorithms()
-            .Optimize(OptimizationLevel.O2));
+    public static Context CreateContext() => CreateContext(cuda: true, openCL: true);
+
+    /// <summary>
+    /// A context for opening an accelerator of <paramref name="kind"/>: only the backends that can
+    /// give it (the CPU accelerator is always there), so that `--accelerator cpu` loads no CUDA or
+    /// OpenCL driver, and `auto` lists OpenCL only where an implementation other than PoCL is
+    /// installed (<see cref="OpenCLIcds"/>).
+    /// </summary>
+    public static Context CreateContext(AcceleratorKind kind) => CreateContext(
+        cuda: kind is AcceleratorKind.Auto or AcceleratorKind.Cuda,
+        openCL: kind == AcceleratorKind.OpenCL || (kind == AcceleratorKind.Auto && !OpenCLIcds.OnlyHostCpuImplementations()));
+
+    private static Context CreateContext(bool cuda, bool openCL) =>
+        Context.Create(builder =>
+        {
+            var withBarrier = LocalBarrier.Register(builder);
+            if (cuda)
+            {
+                withBarrier.Cuda();
+            }
+
+            if (openCL)
+            {
+                withBarrier.OpenCL(OpenCLDevices.Listed);
+            }
+
+            withBarrier.CPU(CpuConfiguration.ForHost())
+                .EnableAlgorithms()
+                .Optimize(OptimizationLevel.O2);
+        });
 
     /// <summary>Every accelerator present, CUDA first.</summary>
     public static IReadOnlyList<DeviceDescription> List()

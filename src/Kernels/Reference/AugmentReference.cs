@@ -11,6 +11,14 @@ namespace Handwriting.Kernels.Reference;
 /// </summary>
 public static class AugmentReference
 {
+    /// <summary>
+    /// As the kernel reads the dataset: source is (SourceImages, Side x Side) pixel bytes, each
+    /// read as the seed scales it (<see cref="PixelBatchReference.Scale"/>), then augmented as <see cref="Run(double[], int[], double[], int, int, AugmentRanges, uint, uint)"/> does.
+    /// </summary>
+    public static void Run(byte[] source, int[] indices, double[] destination, int rows, int side, AugmentRanges ranges, uint seed, uint step) =>
+        Run(PixelBatchReference.UnitRange(source), indices, destination, rows, side, ranges, seed, step);
+
+    /// <summary>The same over image values given as doubles (those in [0, 1] are what the byte overload reads the bytes as).</summary>
     public static void Run(double[] source, int[] indices, double[] destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
     {
         Require.Positive(rows, nameof(rows));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Handwriting.Kernels;
+using Handwriting.Kernels.Reference;
 using Handwriting.Training.Data;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
@@ -23,7 +24,7 @@ public static class ReferenceTrainerBenchmark
         for (int step = 0; step < steps; step++)
         {
             int first = step * batchSize;
-            double[] pixels = images.Pixels.AsSpan(first * shape.Inputs, batchSize * shape.Inputs).ToArray().Select(p => (double)p).ToArray();
+            double[] pixels = PixelBatchReference.UnitRange(images.Pixels.Slice(first * shape.Inputs, batchSize * shape.Inputs).ToArray());
             int[] labels = images.Labels.AsSpan(first, batchSize).ToArray();
             network.TrainStep(pixels, labels, batchSize, 0.2f, 0, (uint)step, settings);
         }

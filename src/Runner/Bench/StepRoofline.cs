@@ -30,12 +30,13 @@ public static class StepRoofline
         const double F = sizeof(float);
         return
         [
-            new("DenseForward, hidden (gather, bias, ReLU, dropout)", 2 * b * i * h, F * (b * i + i * h + h + b * h) + 4 * b),
+            new("PixelBatch (the batch's bytes through the shuffled indices, / 255)", b * i, b * i + F * (b * i + b)),
+            new("DenseForward, hidden (bias, ReLU, dropout)", 2 * b * i * h, F * (b * i + i * h + h + b * h)),
             new("DenseForward, logits", 2 * b * h * o, F * (b * h + h * o + o + b * o)),
             new("SoftmaxCrossEntropy", 6 * b * o, F * (2 * b * o + 3 * b)),
             new("WeightGradient, logits layer", 2 * b * h * o + b * o, F * (b * h + b * o + (h + 1) * o)),
             new("InputGradient (through W2, dropout, ReLU)", 2 * b * o * h, F * (b * o + h * o + 2 * b * h)),
-            new("WeightGradient, hidden layer (gather)", 2 * b * i * h + b * h, F * (b * i + b * h + (i + 1) * h) + 4 * b),
+            new("WeightGradient, hidden layer", 2 * b * i * h + b * h, F * (b * i + b * h + (i + 1) * h)),
             new("Adam over all parameters", 12 * p, F * 7 * p),
         ];
     }

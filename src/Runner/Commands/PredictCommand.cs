@@ -60,7 +60,7 @@ public static class PredictCommand
                         throw new UsageException($"--index {i}: the test set has images 0..{test.Count - 1}");
                     }
 
-                    inputs.Add(new PredictionInput($"test[{i}]", test.Pixels.AsSpan(i * test.PixelsPerImage, test.PixelsPerImage).ToArray(), test.Labels[i]));
+                    inputs.Add(new PredictionInput($"test[{i}]", test.Image(i), test.Labels[i]));
                 }
             }
 

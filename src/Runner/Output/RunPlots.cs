@@ -16,7 +16,7 @@ public static class RunPlots
             .ToList();
         int shown = Math.Min(GridDigits, test.Count);
         var digits = Enumerable.Range(0, shown)
-            .Select(i => (test.Pixels.AsSpan(i * test.PixelsPerImage, test.PixelsPerImage).ToArray(), (int?)evaluation.Predictions[i], (int?)test.Labels[i]))
+            .Select(i => (test.Image(i), (int?)evaluation.Predictions[i], (int?)test.Labels[i]))
             .ToList();
 
         // Four independent pictures, drawn side by side: rendering is most of the plots' cost

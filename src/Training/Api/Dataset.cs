@@ -29,13 +29,11 @@ public sealed class Dataset
 
     /// <summary>
     /// A dataset of your own images: <paramref name="pixels"/> holds <c>labels.Length</c> images of
-    /// <see cref="ImagePixels"/> values in [0, 1], row-major, one after the other.
+    /// <see cref="ImagePixels"/> values in [0, 1], row-major, one after the other. They are kept as
+    /// MNIST keeps its pixels, as 8-bit levels, round(value x 255): the kernels read those bytes
+    /// and see level / 255, so a value that is already such a level (every MNIST pixel) comes back
+    /// exactly, and any other moves by at most 1/510. <see cref="FromBytes"/> takes the levels.
     /// </summary>
-    /// <param name="pixels">labels.Length x 784 pixel values in [0, 1].</param>
-    /// <param name="labels">One digit 0..9 per image.</param>
-    /// <returns>The dataset; it copies neither array, so leave them unchanged.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The pixels are not labels.Length whole images, a pixel is NaN or outside [0, 1], or a label is not a digit; the exception names the argument and the image.</exception>
     public static Dataset FromPixels(float[] pixels, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(pixels);
@@ -46,6 +44,33 @@ public sealed class Dataset
         }
 
         PixelCheck.RequireUnitRange(pixels, nameof(pixels));
+        return FromCheckedBytes(Array.ConvertAll(pixels, p => (byte)MathF.Round(p * 255f)), labels);
+    }
+
+    /// <summary>
+    /// A dataset of your own images as MNIST's files hold them: <paramref name="pixels"/> holds
+    /// <c>labels.Length</c> images of <see cref="ImagePixels"/> bytes, 0 (paper) to 255 (ink),
+    /// row-major, one after the other; the network sees byte / 255.
+    /// </summary>
+    /// <param name="pixels">labels.Length x 784 pixel bytes.</param>
+    /// <param name="labels">One digit 0..9 per image.</param>
+    /// <returns>The dataset; it copies neither array, so leave them unchanged.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The pixels are not labels.Length whole images, or a label is not a digit; the exception names the argument and the image.</exception>
+    public static Dataset FromBytes(byte[] pixels, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(pixels);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (pixels.Length != (long)labels.Length * ImagePixels)
+        {
+            throw new ArgumentException($"{pixels.Length} pixels are not {labels.Length} images (one per label) of {ImagePixels} pixels", nameof(pixels));
+        }
+
+        return FromCheckedBytes(pixels, labels);
+    }
+
+    private static Dataset FromCheckedBytes(byte[] pixels, int[] labels)
+    {
         for (int i = 0; i < labels.Length; i++)
         {
             if (labels[i] is < 0 or >= Training.Data.Mnist.Classes)
@@ -110,5 +135,5 @@ public sealed class Dataset
     }
 
     /// <summary>The one place that reads an image's pixels out of the data layer.</summary>
-    private float[] PixelsOf(int index) => Images.Pixels.AsSpan(index * ImagePixels, ImagePixels).ToArray();
+    private float[] PixelsOf(int index) => Images.Image(index);
 }

@@ -108,10 +108,11 @@ public static class TrainingStepCases
             return new(network.Logits(x.Rows).GetAsArray(), DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), network.Gradients.GetAsArray(), network.ReadParameters());
         }
 
-        network.Forward(input.View, rowView, x.Rows, DropoutRate, Seed, Step);
+        network.ReadBatch(input.View, rowView, x.Rows);
+        network.Forward(network.Input(x.Rows), x.Rows, DropoutRate, Seed, Step);
         network.Loss(labels.View, losses.View, correct.View, x.Rows);
         float[] logits = network.Logits(x.Rows).GetAsArray();
-        network.Backward(input.View, rowView, x.Rows, DropoutRate);
+        network.Backward(network.Input(x.Rows), x.Rows, DropoutRate);
         float[] gradients = network.Gradients.GetAsArray();
         network.AdamStep(x.Adam);
         return new(logits, DeviceArrays.Download(device, losses), DeviceArrays.Download(device, correct), gradients, network.ReadParameters());
@@ -119,14 +120,9 @@ public static class TrainingStepCases
 
     private static Outputs<double> Reference(Inputs x)
     {
-        double[] batch = CheckInputs.Widen(x.Pixels);
-        if (x.InputRows.Length > 0)
-        {
-            // The batch the device reads through the row indices, gathered on the host.
-            var gathered = new double[(long)x.Rows * x.Shape.Inputs];
-            GatherReference.Rows(batch, x.InputRows, gathered, x.Rows, x.Shape.Inputs);
-            batch = gathered;
-        }
+        // The batch the device reads from the pixel bytes through the row indices, read on the host.
+        var batch = new double[(long)x.Rows * x.Shape.Inputs];
+        PixelBatchReference.Run(x.Pixels, x.InputRows, batch, x.Rows, x.Shape.Inputs);
 
         var reference = new ReferenceNetwork(x.Shape, x.Parameters);
         reference.Forward(batch, x.Rows, DropoutRate, Seed, Step);
@@ -145,7 +141,7 @@ public static class TrainingStepCases
     private static T[] Slice<T>(T[] values, long offset, int count) => values.AsSpan((int)offset, count).ToArray();
 
     /// <summary>One step's inputs: the batch is rows of Pixels (all, or those InputRows names, as the trainer reads a shuffled batch), with labels.</summary>
-    private sealed record Inputs(MlpShape Shape, float[] Parameters, float[] Pixels, int[] InputRows, int[] Labels, AdamSettings Adam)
+    private sealed record Inputs(MlpShape Shape, float[] Parameters, byte[] Pixels, int[] InputRows, int[] Labels, AdamSettings Adam)
     {
         public int Rows => Labels.Length;
     }

@@ -30,7 +30,7 @@ public static class IdxReader
 
     public const int LabelCount = Mnist.Classes;
 
-    /// <summary>The most images a file may hold: their pixels as floats must fit in one .NET array.</summary>
+    /// <summary>The most images a file may hold: their pixels must fit in one .NET array.</summary>
     public static long MaxCount { get; } = Array.MaxLength / PixelsPerImage;
 
     /// <summary>

@@ -1,15 +1,16 @@
 namespace Handwriting.Training.Data;
 
 /// <summary>
-/// A set of 28x28 grayscale digits with their labels, ready for the kernels: pixels as floats in
-/// [0, 1] (Count x 784, row-major, image after image) and labels as ints (what the kernels take).
-/// The arrays are shared, not copied: treat them as read-only.
+/// A set of 28x28 grayscale digits with their labels: pixels as the IDX file's bytes, 0 (paper)
+/// to 255 (ink), Count x 784, row-major, image after image, and labels as ints (what the kernels
+/// take). The pixels stay bytes all the way to the kernels, which scale them by 1/255 as they read
+/// them: a float copy of MNIST would be four times its 55 MB. Slices (<see cref="Split"/>,
+/// <see cref="Take"/>) share the one pixel array: treat it as read-only.
 /// </summary>
 public sealed class ImageSet
 {
-    public ImageSet(float[] pixels, int[] labels)
+    public ImageSet(ReadOnlyMemory<byte> pixels, int[] labels)
     {
-        ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(labels);
         if (pixels.Length != (long)labels.Length * IdxReader.PixelsPerImage)
         {
@@ -22,8 +23,8 @@ public sealed class ImageSet
         Labels = labels;
     }
 
-    /// <summary>Count x Height x Width floats in [0, 1], row-major.</summary>
-    public float[] Pixels { get; }
+    /// <summary>Count x Height x Width bytes, 0 to 255, row-major.</summary>
+    public ReadOnlyMemory<byte> Pixels { get; }
 
     /// <summary>Count digits, each 0..9.</summary>
     public int[] Labels { get; }
@@ -56,7 +57,34 @@ public sealed class ImageSet
             throw Mismatch(imagesPath, images, labelsPath, labels.Length);
         }
 
-        return new ImageSet(ToUnitRange(pixels), Array.ConvertAll(labels, label => (int)label));
+        return new ImageSet(pixels, Array.ConvertAll(labels, label => (int)label));
+    }
+
+    /// <summary>The bytes of image <paramref name="index"/>.</summary>
+    public ReadOnlySpan<byte> ImageBytes(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return Pixels.Span.Slice(index * PixelsPerImage, PixelsPerImage);
+    }
+
+    /// <summary>Image <paramref name="index"/> as the network sees it: PixelsPerImage floats in [0, 1] (see <see cref="UnitRange"/>).</summary>
+    public float[] Image(int index) => UnitRange(ImageBytes(index));
+
+    /// <summary>
+    /// The seed's preprocessing, x / 255f exactly, as every kernel that reads bytes computes it: a
+    /// multiply by 1/255f would differ in the last bit for some bytes, and the kernels and this
+    /// would no longer agree bit for bit.
+    /// </summary>
+    public static float[] UnitRange(ReadOnlySpan<byte> pixels)
+    {
+        float[] scaled = new float[pixels.Length];
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            scaled[i] = pixels[i] / 255f;
+        }
+
+        return scaled;
     }
 
     private static MnistDataException Mismatch(string imagesPath, long images, string labelsPath, long labels) =>
@@ -88,20 +116,5 @@ public sealed class ImageSet
     }
 
     private ImageSet Slice(int start, int count) =>
-        new(
-            Pixels.AsSpan(start * PixelsPerImage, count * PixelsPerImage).ToArray(),
-            Labels.AsSpan(start, count).ToArray());
-
-    // The seed's preprocessing, x / 255f exactly: a multiply by 1/255f would differ in the last bit
-    // for some bytes and the trainers would no longer match the reference bit for bit.
-    private static float[] ToUnitRange(byte[] pixels)
-    {
-        float[] scaled = new float[pixels.Length];
-        for (int i = 0; i < pixels.Length; i++)
-        {
-            scaled[i] = pixels[i] / 255f;
-        }
-
-        return scaled;
-    }
+        new(Pixels.Slice(start * PixelsPerImage, count * PixelsPerImage), Labels.AsSpan(start, count).ToArray());
 }

@@ -14,7 +14,7 @@ namespace Handwriting.Training.Network;
 /// device chose it, else one launch per op (<see cref="SeparateLaunches"/>); nothing is copied to
 /// or from the host except by <see cref="ReadParameters"/> and <see cref="WriteParameters"/>.
 ///
-/// Per hidden layer l (x_0 is the input, R rows):
+/// Per hidden layer l (x_0 is the input, R rows, read from the dataset's bytes by <see cref="ReadBatch"/>):
 ///   x_l = dropout(relu(x_{l-1} . W_l + b_l))   (one launch, <see cref="DenseForward"/>; no dropout in inference)
 /// and logits = x_{L-1} . W_L + b_L, followed by the fused softmax cross-entropy.
 /// Only x_l is kept: it is positive exactly where ReLU passed and dropout kept, so the backward
@@ -81,21 +81,29 @@ public sealed class DeviceNetwork : IDisposable
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
     public ArrayView<float> Logits(int rows) => _workspace.View.SubView(_layout.OutputOffset(Shape.Layers.Count - 1), (long)rows * Shape.Outputs);
 
-    /// <summary>
-    /// Runs the network on rows images. With a dropout rate above zero (training), hidden
-    /// outputs are dropped with the mask of (seed, step); rate 0 is inference.
-    /// </summary>
-    public void Forward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step) =>
-        Forward(input, default, rows, dropoutRate, seed, step);
+    /// <summary>The batch input the network reads its images from: (rows, Inputs) floats in the workspace, written by <see cref="ReadBatch"/> or by augmentation.</summary>
+    public ArrayView<float> Input(int rows)
+    {
+        CheckRows(rows);
+        return _workspace.View.SubView(WorkspaceLayout.InputOffset, (long)rows * Shape.Inputs);
+    }
 
     /// <summary>
-    /// As above, with the batch read from <paramref name="input"/> through <paramref name="inputRows"/>
-    /// (row r of the batch is input row inputRows[r]): a training step reads the shuffled batch
-    /// straight from the dataset on the device, with no gather launch.
+    /// Reads rows images from a dataset's bytes into <see cref="Input"/>, scaled to [0, 1]
+    /// (<see cref="PixelBatch"/>): batch row r is pixels[pixelRows[r]], or row r of pixels when
+    /// pixelRows is empty.
     /// </summary>
-    public void Forward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate, uint seed, uint step)
+    public void ReadBatch(ArrayView<byte> pixels, ArrayView<int> pixelRows, int rows) =>
+        (Launches(Input(rows), rows, 0f, _layersSeed) with { Pixels = pixels, PixelRows = pixelRows }).ReadBatch();
+
+    /// <summary>
+    /// Runs the network on rows images of <paramref name="input"/> ((rows, Inputs) floats, for
+    /// example <see cref="Input"/>). With a dropout rate above zero (training), hidden outputs are
+    /// dropped with the mask of (seed, step); rate 0 is inference.
+    /// </summary>
+    public void Forward(ArrayView<float> input, int rows, float dropoutRate, uint seed, uint step)
     {
-        var launches = Launches(input, inputRows, rows, dropoutRate, seed) with { DrawStep = step };
+        var launches = Launches(input, rows, dropoutRate, seed) with { DrawStep = step };
         TrainingStepSequence.Forward(ref launches, Shape.Layers.Count);
     }
 
@@ -104,16 +112,12 @@ public sealed class DeviceNetwork : IDisposable
     /// losses and correct are (rows) views, for example slices of an epoch's buffers.
     /// </summary>
     public void Loss(ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows) =>
-        (Launches(default, default, rows, 0f, _layersSeed) with { Labels = labels, Losses = losses, Correct = correct }).Loss();
+        (Launches(default, rows, 0f, _layersSeed) with { Labels = labels, Losses = losses, Correct = correct }).Loss();
 
-    /// <summary>Back-propagates the gradient left by <see cref="Loss"/> into <see cref="Gradients"/>.</summary>
-    public void Backward(ArrayView<float> input, int rows, float dropoutRate) =>
-        Backward(input, default, rows, dropoutRate);
-
-    /// <summary>As above, for a batch that <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> read through row indices.</summary>
-    public void Backward(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate)
+    /// <summary>Back-propagates the gradient left by <see cref="Loss"/> for the forward pass over <paramref name="input"/> into <see cref="Gradients"/>.</summary>
+    public void Backward(ArrayView<float> input, int rows, float dropoutRate)
     {
-        var launches = Launches(input, inputRows, rows, dropoutRate, _layersSeed);
+        var launches = Launches(input, rows, dropoutRate, _layersSeed);
         TrainingStepSequence.Backward(ref launches, Shape.Layers.Count);
     }
 
@@ -121,22 +125,24 @@ public sealed class DeviceNetwork : IDisposable
     public void AdamStep(AdamSettings settings)
     {
         AdamSteps++;
-        (Launches(default, default, 1, 0f, _layersSeed) with { AdamSettings = settings, AdamStepNumber = AdamSteps }).Adam();
+        (Launches(default, 1, 0f, _layersSeed) with { AdamSettings = settings, AdamStepNumber = AdamSteps }).Adam();
     }
 
     /// <summary>
-    /// One training step on rows images, read from input through inputRows as
-    /// <see cref="Forward(ArrayView{float}, ArrayView{int}, int, float, uint, uint)"/> reads them:
-    /// <see cref="TrainingStepSequence"/> (forward with dropout's mask of (seed, step), the loss into
+    /// One training step on rows images, read from the dataset's bytes through
+    /// <paramref name="pixelRows"/> as <see cref="ReadBatch"/> reads them (or, with pixels empty,
+    /// the batch augmentation left in <see cref="Input"/>):
+    /// <see cref="TrainingStepSequence"/> (the batch, forward with dropout's mask of (seed, step), the loss into
     /// losses and correct, backward, then Adam with <paramref name="adam"/>). Where the device chose
     /// the fused CPU step (<see cref="DeviceOps.ChosenVariant{T}"/> of <see cref="CpuTrainingStep"/>)
     /// that sequence runs inside one launch; elsewhere as separate launches. Both give the same bits.
     /// </summary>
-    public void TrainStep(ArrayView<float> input, ArrayView<int> inputRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
+    public void TrainStep(ArrayView<byte> pixels, ArrayView<int> pixelRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
     {
-        var launches = Launches(input, inputRows, rows, dropoutRate, seed) with
+        var input = Input(rows);
+        var launches = Launches(input, rows, dropoutRate, seed) with
         {
-            DrawStep = step, Labels = labels, Losses = losses, Correct = correct, AdamSettings = adam, AdamStepNumber = ++AdamSteps,
+            Pixels = pixels, PixelRows = pixelRows, DrawStep = step, Labels = labels, Losses = losses, Correct = correct, AdamSettings = adam, AdamStepNumber = ++AdamSteps,
         };
         if (!_fused)
         {
@@ -145,7 +151,7 @@ public sealed class DeviceNetwork : IDisposable
         }
 
         _device.Ops.CpuTrainingStep.Run(
-            _parameters.View, _gradients.View, _adamM.View, _adamV.View, input, inputRows, labels, losses, correct,
+            _parameters.View, _gradients.View, _adamM.View, _adamV.View, pixels, pixelRows, input, labels, losses, correct,
             _workspace.View, StepTable(), rows, dropoutRate, step, Kernels.AdamStep.From(adam, AdamSteps));
     }
 
@@ -182,7 +188,7 @@ public sealed class DeviceNetwork : IDisposable
     }
 
     /// <summary>The step's ops as separate launches on this network's buffers, with layer seeds for <paramref name="seed"/>.</summary>
-    private SeparateLaunches Launches(ArrayView<float> input, ArrayView<int> inputRows, int rows, float dropoutRate, uint seed)
+    private SeparateLaunches Launches(ArrayView<float> input, int rows, float dropoutRate, uint seed)
     {
         CheckRows(rows);
         return new SeparateLaunches
@@ -196,7 +202,6 @@ public sealed class DeviceNetwork : IDisposable
             Workspace = _workspace.View,
             Rows = rows,
             Input = input,
-            InputRows = inputRows,
             DropoutRate = dropoutRate,
         };
     }

@@ -28,10 +28,13 @@ internal readonly struct SeparateLaunches : ITrainingStepOps
 
     public required int Rows { get; init; }
 
-    /// <summary>The batch: rows of Input, through InputRows where it is not empty.</summary>
+    /// <summary>Layer 0's batch, (Rows, In) floats.</summary>
     public ArrayView<float> Input { get; init; }
 
-    public ArrayView<int> InputRows { get; init; }
+    /// <summary>The dataset's pixel bytes ReadBatch reads the batch from, through PixelRows where it is not empty; empty where Input holds the batch already.</summary>
+    public ArrayView<byte> Pixels { get; init; }
+
+    public ArrayView<int> PixelRows { get; init; }
 
     public float DropoutRate { get; init; }
 
@@ -49,12 +52,20 @@ internal readonly struct SeparateLaunches : ITrainingStepOps
     /// <summary>Adam's step t (1-based) for its bias correction.</summary>
     public int AdamStepNumber { get; init; }
 
+    public void ReadBatch()
+    {
+        if (Pixels.Length != 0)
+        {
+            Ops.PixelBatch.Run(Pixels, PixelRows, Input, Rows, Layers[0].In);
+        }
+    }
+
     public void Forward(int layer)
     {
         var l = Layers[layer];
         bool hidden = layer < Layers.Length - 1;
         var dropout = new DropoutSettings(hidden ? DropoutRate : 0f, l.DropoutSeed, DrawStep);
-        Ops.DenseForward.Run(LayerInput(layer), layer == 0 ? InputRows : default, Weights(l), Parameters.SubView(l.BiasOffset, l.Out), Output(l), Rows, l.In, l.Out, hidden ? Activation.Relu : Activation.None, dropout);
+        Ops.DenseForward.Run(LayerInput(layer), default, Weights(l), Parameters.SubView(l.BiasOffset, l.Out), Output(l), Rows, l.In, l.Out, hidden ? Activation.Relu : Activation.None, dropout);
     }
 
     public void Loss()
@@ -67,7 +78,7 @@ internal readonly struct SeparateLaunches : ITrainingStepOps
     public void WeightGradient(int layer)
     {
         var l = Layers[layer];
-        Ops.WeightGradient.Run(LayerInput(layer), layer == 0 ? InputRows : default, OutputGradient(l), Gradients.SubView(l.WeightsOffset, (long)(l.In + 1) * l.Out), Rows, l.In, l.Out);
+        Ops.WeightGradient.Run(LayerInput(layer), default, OutputGradient(l), Gradients.SubView(l.WeightsOffset, (long)(l.In + 1) * l.Out), Rows, l.In, l.Out);
     }
 
     public void InputGradient(int layer)

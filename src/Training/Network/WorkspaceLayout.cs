@@ -6,8 +6,10 @@ namespace Handwriting.Training.Network;
 
 /// <summary>
 /// Where a <see cref="DeviceNetwork"/> keeps one batch's activations in its single workspace
-/// buffer: per layer, its output (capacity x Out) and the gradient of the loss with respect to it
-/// before activation, the logits layer last. One buffer rather than one per array, so that the
+/// buffer: first the batch's input (capacity x In, the images as floats, which
+/// <see cref="PixelBatch"/> reads from the dataset's bytes), then per layer its output
+/// (capacity x Out) and the gradient of the loss with respect to it before activation, the
+/// logits layer last. One buffer rather than one per array, so that the
 /// fused CPU step (<see cref="CpuTrainingStep"/>) finds them all through offsets in its table.
 /// Each region starts on a multiple of 16 floats: a 64-byte cache line, and Float4-aligned for the
 /// portable kernels' vector path.
@@ -25,7 +27,7 @@ internal sealed class WorkspaceLayout
         int layers = shape.Layers.Count;
         _outputs = new long[layers];
         _gradients = new long[layers];
-        long next = 0;
+        long next = Aligned((long)capacity * shape.Inputs);
         for (int l = 0; l < layers; l++)
         {
             long size = Aligned((long)capacity * shape.Layers[l].Out);
@@ -39,6 +41,9 @@ internal sealed class WorkspaceLayout
 
     /// <summary>Floats in the workspace.</summary>
     public long Length { get; }
+
+    /// <summary>The batch's input, (capacity, In) floats, starts at offset 0.</summary>
+    public static long InputOffset => 0;
 
     public long OutputOffset(int layer) => _outputs[layer];
 

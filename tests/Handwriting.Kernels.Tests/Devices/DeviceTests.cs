@@ -52,6 +52,8 @@ public abstract class DeviceTests(DeviceFixture fixture)
 
     protected MemoryBuffer1D<int, Stride1D.Dense> Upload(int[] values) => Device.Accelerator.Allocate1D(values);
 
+    protected MemoryBuffer1D<byte, Stride1D.Dense> Upload(byte[] values) => Device.Accelerator.Allocate1D(values);
+
     /// <summary>An output buffer filled with NaN.</summary>
     protected MemoryBuffer1D<float, Stride1D.Dense> NaNs(long length)
     {

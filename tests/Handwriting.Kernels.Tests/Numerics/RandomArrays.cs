@@ -16,6 +16,19 @@ public static class RandomArrays
         return values;
     }
 
+    /// <summary>Pixel bytes uniform in 0..255.</summary>
+    public static byte[] Bytes(Random random, long count)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var values = new byte[count];
+        for (long i = 0; i < count; i++)
+        {
+            values[i] = (byte)random.Next(256);
+        }
+
+        return values;
+    }
+
     /// <summary>Uniform in [0, bound).</summary>
     public static int[] Ints(Random random, int count, int bound)
     {

@@ -38,7 +38,7 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     public void Each_kind_of_draw_changes_the_images()
     {
         var random = new Random(801);
-        float[] images = DigitLikeImages(random, 10);
+        byte[] images = DigitLikeImages(random, 10);
         int[] indices = RandomArrays.Ints(random, 7, 10);
         float[] affine = Run(images, indices, AugmentRanges.Affine, Seed, 10);
 
@@ -56,7 +56,7 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     public void Captures_that_change_nothing_give_the_plain_augmentation_bit_for_bit()
     {
         var random = new Random(808);
-        float[] images = DigitLikeImages(random, 5);
+        byte[] images = DigitLikeImages(random, 5);
         int[] indices = [4, 2, 0, 1, 3, 2];
         var idle = new CaptureRanges(0f, 8f, 16f, 1f, 0f, 1f, 0f, 0f);
 
@@ -78,11 +78,11 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     {
         const int rows = 6;
         var random = new Random(RandomArrays.Seed(809, threads));
-        float[] images = DigitLikeImages(random, 5);
+        byte[] images = DigitLikeImages(random, 5);
         int[] indices = RandomArrays.Ints(random, rows, 5);
         var ranges = AugmentRanges.Affine.WithElastic(elastic).WithCapture(CaptureAlways with { CoarseMinCells = 4f, CoarseMaxCells = 26f });
         var kernel = Device.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int, ArrayView<float>, int>(Augment.Kernel);
+            Index1D, ArrayView<byte>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int, ArrayView<float>, int>(Augment.Kernel);
         int count = rows * Pixels;
         int perThread = (count + threads - 1) / threads;
         using var source = Upload(images);
@@ -105,7 +105,7 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     public void The_identity_returns_every_image_unchanged()
     {
         var random = new Random(803);
-        float[] images = DigitLikeImages(random, 6);
+        byte[] images = DigitLikeImages(random, 6);
         int[] indices = [5, 0, 3, 3, 1];
 
         float[] actual = Run(images, indices, AugmentRanges.Identity, Seed, 11);
@@ -120,7 +120,7 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     public void A_whole_pixel_shift_moves_every_pixel_exactly(int shift)
     {
         var random = new Random(RandomArrays.Seed(804, shift + 10));
-        float[] images = RandomArrays.Floats(random, 4 * Pixels, 0f, 1f);
+        byte[] images = RandomArrays.Bytes(random, 4 * Pixels);
         int[] indices = [3, 1, 0];
         var expected = new float[indices.Length * Pixels];
         for (int r = 0; r < indices.Length; r++)
@@ -132,7 +132,7 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
                     int fromX = x - shift;
                     int fromY = y - shift;
                     bool inside = fromX is >= 0 and < Side && fromY is >= 0 and < Side;
-                    expected[(r * Pixels) + (y * Side) + x] = inside ? images[(indices[r] * Pixels) + (fromY * Side) + fromX] : 0f;
+                    expected[(r * Pixels) + (y * Side) + x] = inside ? images[(indices[r] * Pixels) + (fromY * Side) + fromX] / 255f : 0f;
                 }
             }
         }
@@ -144,7 +144,7 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     public void The_same_seed_and_step_repeat_and_others_differ()
     {
         var random = new Random(805);
-        float[] images = DigitLikeImages(random, 4);
+        byte[] images = DigitLikeImages(random, 4);
         int[] indices = [0, 1, 2, 3];
         float[] first = Run(images, indices, AugmentRanges.Affine, Seed, 1);
 
@@ -163,7 +163,7 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     public void Rejects_a_wrong_shape_or_range_before_launching(string argument)
     {
         const int rows = 3;
-        using var source = NaNs(SizeOf(argument, "source", 4 * Pixels));
+        using var source = Upload(new byte[SizeOf(argument, "source", 4 * Pixels)]);
         using var indices = Upload(new int[SizeOf(argument, "indices", rows)]);
         using var destination = NaNs(SizeOf(argument, "destination", rows * Pixels));
         var ranges = argument == "ranges" ? AugmentRanges.Affine with { ScaleMin = 0f } : AugmentRanges.Affine;
@@ -174,14 +174,14 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
     [DeviceFact]
     public void Rejects_capture_ranges_at_fault_before_launching()
     {
-        using var source = NaNs(2 * Pixels);
+        using var source = Upload(new byte[2 * Pixels]);
         using var indices = Upload(new int[2]);
         using var destination = NaNs(2 * Pixels);
         var ranges = AugmentRanges.Affine.WithCapture(CaptureRanges.Captures with { PenMax = 1f });
         AssertRejects("ranges", destination, () => Ops.Augment.Run(source.View, indices.View, destination.View, 2, Side, ranges, Seed, 1));
     }
 
-    private float[] Run(float[] images, int[] indices, AugmentRanges ranges, uint seed, uint step)
+    private float[] Run(byte[] images, int[] indices, AugmentRanges ranges, uint seed, uint step)
     {
         using var source = Upload(images);
         using var rows = Upload(indices);
@@ -190,19 +190,20 @@ public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
         return Download(destination);
     }
 
-    private static float[] Gathered(float[] images, int[] indices) =>
-        indices.SelectMany(index => images.AsSpan(index * Pixels, Pixels).ToArray()).ToArray();
+    /// <summary>The images named by indices, as the network sees them (byte / 255f), undistorted.</summary>
+    private static float[] Gathered(byte[] images, int[] indices) =>
+        indices.SelectMany(index => images.AsSpan(index * Pixels, Pixels).ToArray()).Select(b => b / 255f).ToArray();
 
     /// <summary>Images like MNIST's: zero background, a random blob of ink in the middle 20 x 20.</summary>
-    private static float[] DigitLikeImages(Random random, int count)
+    private static byte[] DigitLikeImages(Random random, int count)
     {
-        var images = new float[count * Pixels];
+        var images = new byte[count * Pixels];
         for (int i = 0; i < images.Length; i++)
         {
             int x = i % Side;
             int y = i / Side % Side;
             bool middle = x is >= 4 and < 24 && y is >= 4 and < 24;
-            images[i] = middle && random.NextDouble() < 0.4 ? (float)random.NextDouble() : 0f;
+            images[i] = middle && random.NextDouble() < 0.4 ? (byte)random.Next(1, 256) : (byte)0;
         }
 
         return images;

@@ -28,6 +28,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         "MetricSums.FinalKernel",
         "MetricSums.PartialKernel",
         "SoftmaxCrossEntropy.Kernel",
+        "PixelBatch.Kernel",
         "WeightGradientKernel.Kernel",
         "WeightGradientTiledKernel.Kernel",
     ];
@@ -39,6 +40,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
         "CpuTrainingStep.Kernel",
         "DenseForwardSimd.Kernel",
         "InputGradientSimd.Kernel",
+        "PixelBatchSimd.Kernel",
         "SoftmaxCrossEntropySimd.Kernel",
         "WeightGradientSimd.Kernel",
     ];

@@ -18,7 +18,7 @@ public sealed class StepCountsTests
         const int batch = 32, steps = 10;
         var random = new Random(5);
         ImageSet Images(int count) => new(
-            Enumerable.Range(0, count * Mnist.Pixels).Select(_ => (float)random.NextDouble()).ToArray(),
+            Enumerable.Range(0, count * Mnist.Pixels).Select(_ => (byte)random.Next(256)).ToArray(),
             Enumerable.Range(0, count).Select(_ => random.Next(Mnist.Classes)).ToArray());
         var mnist = new MnistData(Images(batch * steps), Images(5000));
 

@@ -20,16 +20,17 @@ public sealed class ExportedTrainedModelTests(TrainedRun run) : IDisposable
     {
         string onnx = Export();
         var test = MnistData.LoadOrFetch(null, _ => { }).Test;
+        float[] images = ImageSet.UnitRange(test.Pixels.Span); // what the ONNX model takes: image float[N, 784]
 
         float[] ours;
         using (var device = ComputeDevice.Open(AcceleratorKind.Cpu))
         using (var network = SavedNetwork.Load(device, run.Model))
         {
-            ours = Prediction.Probabilities(device, network, test.Pixels);
+            ours = Prediction.Probabilities(device, network, images);
         }
 
         using var model = new OnnxRuntimeModel(onnx);
-        float[] theirs = model.Probabilities(test.Pixels, test.PixelsPerImage);
+        float[] theirs = model.Probabilities(images, test.PixelsPerImage);
 
         Assert.Equal(10_000 * SavedNetwork.Digits, theirs.Length);
         ProbabilityAssert.Close(ours, theirs, SavedNetwork.Digits, 1e-5);

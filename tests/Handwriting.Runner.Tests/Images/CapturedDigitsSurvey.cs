@@ -81,7 +81,7 @@ public sealed class CapturedDigitsSurvey(ITestOutputHelper log)
         var test = MnistData.LoadOrFetch(Environment.GetEnvironmentVariable("HANDWRITING_SURVEY_DATA"), log.WriteLine).Test;
         const int MnistCount = 10_000, Enlarged = 112;
         float[][] mnistPages = Enumerable.Range(0, MnistCount)
-            .Select(i => PeopleDigitsSurvey.Enlarge(test.Pixels.AsSpan(i * 784, 784).ToArray(), Enlarged / 28)).ToArray();
+            .Select(i => PeopleDigitsSurvey.Enlarge(test.Image(i), Enlarged / 28)).ToArray();
 
         using var device = ComputeDevice.Open(AcceleratorKind.Cpu);
         using var network = SavedNetwork.Load(device, model);

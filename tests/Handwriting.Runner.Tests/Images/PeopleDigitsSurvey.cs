@@ -53,7 +53,7 @@ public sealed class PeopleDigitsSurvey(ITestOutputHelper log)
         List<float>[] mnistPrepared = variants.Select(_ => new List<float>()).ToArray();
         for (int i = 0; i < MnistCount; i++)
         {
-            float[] digit = test.Pixels.AsSpan(i * 784, 784).ToArray();
+            float[] digit = test.Image(i);
             float[] page = Enlarge(digit, Enlarged / 28);
             mnistAsIs.AddRange(digit);
             for (int v = 0; v < variants.Length; v++)

@@ -1,5 +1,6 @@
 using Handwriting.Api;
 using Handwriting.Kernels.Devices;
+using Handwriting.Training.Data;
 using Handwriting.Training.Export;
 using Handwriting.Training.Model;
 using Handwriting.Training.Sessions;
@@ -97,7 +98,7 @@ public sealed class SequentialTests(RealMnist mnist) : IDisposable
 
         var score = model.Evaluate(test);
         var predicted = model.Predict(test);
-        var fromPixels = model.Predict(mnist.Data.Test.Pixels.AsSpan(0, 200 * 784).ToArray());
+        var fromPixels = model.Predict(ImageSet.UnitRange(mnist.Data.Test.Pixels.Span[..(200 * 784)]));
         string path = _folder.File("model.bin");
         model.Save(path);
         using var loaded = Sequential.Load(path, "cpu");

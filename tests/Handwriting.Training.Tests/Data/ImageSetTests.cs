@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Handwriting.Training.Data;
 
 namespace Handwriting.Training.Tests.Data;
@@ -9,7 +10,7 @@ public sealed class ImageSetTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void Load_scales_pixels_to_the_unit_range_as_the_seed_does()
+    public void Load_keeps_the_pixel_bytes_and_an_image_reads_as_the_seed_scales_it()
     {
         ImageSet set = Load(IdxBytes.Images(3), IdxBytes.Labels([5, 0, 4]));
 
@@ -18,14 +19,30 @@ public sealed class ImageSetTests : IDisposable
         Assert.Equal(new[] { 5, 0, 4 }, set.Labels);
         for (int image = 0; image < 3; image++)
         {
+            float[] scaled = set.Image(image);
             for (int pixel = 0; pixel < 784; pixel++)
             {
-                Assert.Equal(IdxBytes.Pixel(image, pixel) / 255f, set.Pixels[image * 784 + pixel]);
+                Assert.Equal(IdxBytes.Pixel(image, pixel), set.Pixels.Span[image * 784 + pixel]);
+                Assert.Equal(IdxBytes.Pixel(image, pixel) / 255f, scaled[pixel]);
             }
         }
 
-        Assert.Equal(0f, set.Pixels.Min());
-        Assert.Equal(1f, set.Pixels.Max());
+        Assert.Equal(0, set.Pixels.ToArray().Min());
+        Assert.Equal(255, set.Pixels.ToArray().Max());
+    }
+
+    [Fact]
+    public void Slices_share_the_pixels_rather_than_copy_them()
+    {
+        ImageSet set = Synthetic(10);
+        (ImageSet training, ImageSet validation) = set.Split(0.3);
+
+        Assert.True(MemoryMarshal.TryGetArray(set.Pixels, out var whole));
+        Assert.True(MemoryMarshal.TryGetArray(validation.Pixels, out var held));
+        Assert.Same(whole.Array, held.Array);
+        Assert.Equal(7 * 784, held.Offset);
+        Assert.True(MemoryMarshal.TryGetArray(training.Take(2).Pixels, out var first));
+        Assert.Same(whole.Array, first.Array);
     }
 
     [Fact]
@@ -39,7 +56,7 @@ public sealed class ImageSetTests : IDisposable
     [Fact]
     public void Constructor_refuses_pixels_that_do_not_make_whole_images()
     {
-        Assert.Throws<ArgumentException>(() => new ImageSet(new float[784 * 2 + 1], new int[2]));
+        Assert.Throws<ArgumentException>(() => new ImageSet(new byte[784 * 2 + 1], new int[2]));
     }
 
     [Theory]
@@ -60,8 +77,8 @@ public sealed class ImageSetTests : IDisposable
         Assert.Equal(count - expectedTraining, validation.Count);
         Assert.Equal(set.Labels[..expectedTraining], training.Labels);
         Assert.Equal(set.Labels[expectedTraining..], validation.Labels);
-        Assert.Equal(set.Pixels[..(expectedTraining * 784)], training.Pixels);
-        Assert.Equal(set.Pixels[(expectedTraining * 784)..], validation.Pixels);
+        Assert.Equal(set.Pixels[..(expectedTraining * 784)].ToArray(), training.Pixels.ToArray());
+        Assert.Equal(set.Pixels[(expectedTraining * 784)..].ToArray(), validation.Pixels.ToArray());
     }
 
     [Theory]
@@ -85,7 +102,7 @@ public sealed class ImageSetTests : IDisposable
 
         Assert.Equal(3, first.Count);
         Assert.Equal(set.Labels[..3], first.Labels);
-        Assert.Equal(set.Pixels[..(3 * 784)], first.Pixels);
+        Assert.Equal(set.Pixels[..(3 * 784)].ToArray(), first.Pixels.ToArray());
     }
 
     [Fact]
@@ -110,6 +127,6 @@ public sealed class ImageSetTests : IDisposable
     /// <summary>Images whose pixels and labels all differ from each other, so any misplaced slice shows.</summary>
     private static ImageSet Synthetic(int count) =>
         new(
-            Enumerable.Range(0, count * 784).Select(i => (float)i).ToArray(),
+            Enumerable.Range(0, count * 784).Select(i => (byte)(i % 251)).ToArray(),
             Enumerable.Range(0, count).ToArray());
 }

@@ -20,7 +20,7 @@ public sealed class MnistDataTests : IDisposable
         Assert.Equal(4, data.Test.Count);
         Assert.Equal(new[] { 5, 0, 4, 1, 9, 2 }, data.Train.Labels);
         Assert.Equal(new[] { 7, 2, 1, 0 }, data.Test.Labels);
-        Assert.Equal(IdxBytes.Pixel(3, 100) / 255f, data.Test.Pixels[3 * 784 + 100]);
+        Assert.Equal(IdxBytes.Pixel(3, 100), data.Test.Pixels.Span[3 * 784 + 100]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Reference;
 using Handwriting.Kernels.Simd;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
@@ -126,7 +127,7 @@ public sealed class FusedTrainingStepTests
         foreach (int rows in Enumerable.Repeat(batch, FullSteps).Append(last))
         {
             int sourceRows = gather ? (2 * rows) + 3 : rows;
-            float[] source = Enumerable.Range(0, sourceRows * shape.Inputs).Select(_ => random.NextDouble() < 0.6 ? 0f : (float)random.NextDouble()).ToArray();
+            byte[] source = Enumerable.Range(0, sourceRows * shape.Inputs).Select(_ => random.NextDouble() < 0.6 ? (byte)0 : (byte)random.Next(1, 256)).ToArray();
             int[] indices = gather ? Enumerable.Range(0, rows).Select(_ => random.Next(sourceRows)).ToArray() : [];
             int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(shape.Outputs)).ToArray();
             batches.Add(new Batch(rows, source, indices, labels));
@@ -135,18 +136,21 @@ public sealed class FusedTrainingStepTests
         return batches;
     }
 
-    private sealed record Batch(int Rows, float[] Source, int[] Indices, int[] Labels)
+    private sealed record Batch(int Rows, byte[] Source, int[] Indices, int[] Labels)
     {
-        /// <summary>The batch's pixels as the network sees them, in double for the reference.</summary>
-        public double[] Pixels(int inputs) => Indices.Length == 0
-            ? Array.ConvertAll(Source, p => (double)p)
-            : Indices.SelectMany(row => Source.Skip(row * inputs).Take(inputs)).Select(p => (double)p).ToArray();
+        /// <summary>The batch's pixels as the network sees them, read from the bytes in double for the reference.</summary>
+        public double[] Pixels(int inputs)
+        {
+            var pixels = new double[(long)Rows * inputs];
+            PixelBatchReference.Run(Source, Indices, pixels, Rows, inputs);
+            return pixels;
+        }
     }
 
     /// <summary>One batch on the device, and the losses and hits a step writes.</summary>
     private sealed class StepBuffers(Accelerator accelerator, Batch batch) : IDisposable
     {
-        private readonly MemoryBuffer1D<float, Stride1D.Dense> _input = accelerator.Allocate1D(batch.Source);
+        private readonly MemoryBuffer1D<byte, Stride1D.Dense> _input = accelerator.Allocate1D(batch.Source);
         private readonly MemoryBuffer1D<int, Stride1D.Dense> _indices = accelerator.Allocate1D(batch.Indices.Length == 0 ? [0] : batch.Indices);
         private readonly MemoryBuffer1D<int, Stride1D.Dense> _labels = accelerator.Allocate1D(batch.Labels);
 

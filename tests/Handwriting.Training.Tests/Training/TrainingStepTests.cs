@@ -1,5 +1,6 @@
 using Handwriting.Kernels;
 using Handwriting.Kernels.Devices;
+using Handwriting.Kernels.Reference;
 using Handwriting.Training.Model;
 using Handwriting.Training.Network;
 using Handwriting.Training.Reference;
@@ -36,9 +37,9 @@ public sealed class TrainingStepTests
 
         for (uint step = 0; step < 3; step++)
         {
-            float[] pixels = RandomPixels(random, rows * shape.Inputs);
+            byte[] pixels = RandomBytes(random, rows * shape.Inputs);
             int[] labels = Enumerable.Range(0, rows).Select(_ => random.Next(shape.Outputs)).ToArray();
-            double[] pixels64 = pixels.Select(p => (double)p).ToArray();
+            double[] pixels64 = PixelBatchReference.UnitRange(pixels);
 
             using var input = device.Accelerator.Allocate1D(pixels);
             using var labelBuffer = device.Accelerator.Allocate1D(labels);
@@ -85,6 +86,10 @@ public sealed class TrainingStepTests
         Assert.NotEqual(inference, training);
         Assert.Equal(inference, inferenceAgain);
     }
+
+    /// <summary>Like MNIST's pixel bytes: 60% paper, the rest any level of ink.</summary>
+    private static byte[] RandomBytes(Random random, int count) =>
+        Enumerable.Range(0, count).Select(_ => random.NextDouble() < 0.6 ? (byte)0 : (byte)random.Next(1, 256)).ToArray();
 
     private static float[] RandomPixels(Random random, int count) =>
         Enumerable.Range(0, count).Select(_ => random.NextDouble() < 0.6 ? 0f : (float)random.NextDouble()).ToArray();

@@ -77,11 +77,11 @@ public static class AugmentCases
     private static IReadOnlyList<CheckOutput> Check(Shape shape, Random random, ComputeDevice device, Augment op)
     {
         int pixels = shape.Side * shape.Side;
-        float[] images = CheckInputs.Pixels(random, (long)SourceImages * pixels);
+        byte[] images = CheckInputs.Pixels(random, (long)SourceImages * pixels);
         int[] indices = CheckInputs.Ints(random, shape.Rows, SourceImages);
         uint step = (uint)(shape.Rows + 3);
         var expected = new double[(long)shape.Rows * pixels];
-        AugmentReference.Run(CheckInputs.Widen(images), indices, expected, shape.Rows, shape.Side, shape.Ranges, Seed, step);
+        AugmentReference.Run(images, indices, expected, shape.Rows, shape.Side, shape.Ranges, Seed, step);
 
         using var source = DeviceArrays.Upload(device, images);
         using var rows = DeviceArrays.Upload(device, indices);

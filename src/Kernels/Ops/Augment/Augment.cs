@@ -7,7 +7,8 @@ namespace Handwriting.Kernels;
 /// Gathers a training batch and distorts every image on the way: destination image r is source
 /// image indices[r] under a random affine transform (shift, rotation and scale about the image
 /// centre) and, optionally, an elastic distortion, sampled bilinearly with zeros outside the image.
-/// source is (SourceImages, Side x Side), indices is (Rows), destination is (Rows, Side x Side);
+/// source is (SourceImages, Side x Side) bytes as the dataset holds them, scaled by 1/255 as they
+/// are read; indices is (Rows), destination is (Rows, Side x Side) floats;
 /// in training Side = 28 and Rows = B.
 /// <para>
 /// Each output pixel p is read from the source point q = c + R(-angle) (p - c - shift) / scale + e(p),
@@ -33,7 +34,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     public const int CachedCellColumns = 30;
 
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int, ArrayView<float>, int> _kernel;
+    private readonly Action<Index1D, ArrayView<byte>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int, ArrayView<float>, int> _kernel;
 
     /// <summary>Each CPU thread's two rows of <see cref="CachedCellColumns"/> coarse cell values; a single unused float on a GPU, where every thread makes one pixel.</summary>
     private readonly MemoryBuffer1D<float, Stride1D.Dense> _cells;
@@ -43,7 +44,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     {
         _ops = ops;
         _kernel = ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int, ArrayView<float>, int>(Kernel);
+            Index1D, ArrayView<byte>, ArrayView<int>, ArrayView<float>, AugmentRanges, uint, uint, int, int, int, ArrayView<float>, int>(Kernel);
         bool cpu = ops.Accelerator.AcceleratorType == AcceleratorType.CPU;
         _cellColumns = cpu ? CachedCellColumns : 0;
         _cells = ops.Accelerator.Allocate1D<float>(cpu ? 2L * CachedCellColumns * ops.Accelerator.MaxNumThreads : 1);
@@ -59,7 +60,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     public void Dispose() => _cells.Dispose();
 
     /// <summary>Checks and launches; indices must lie in [0, source images), which the caller's shuffle guarantees.</summary>
-    public void Run(ArrayView<float> source, ArrayView<int> indices, ArrayView<float> destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
+    public void Run(ArrayView<byte> source, ArrayView<int> indices, ArrayView<float> destination, int rows, int side, AugmentRanges ranges, uint seed, uint step)
     {
         Require.Positive(rows, nameof(rows));
         Require.Positive(side, nameof(side));
@@ -95,7 +96,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     [Kernel]
     public static void Kernel(
         Index1D thread,
-        ArrayView<float> source,
+        ArrayView<byte> source,
         ArrayView<int> indices,
         ArrayView<float> destination,
         AugmentRanges ranges,
@@ -202,7 +203,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     /// centre, offset + (i + 0.5) cell - 0.5, then given the pen. A function of the cell's indices
     /// alone, whichever output pixel asks for it: what lets <see cref="CellCache"/> keep it.
     /// </summary>
-    private static float Cell(ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, float cellX, float cellY)
+    private static float Cell(ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, float cellX, float cellY)
     {
         float x = grid.OffsetX + ((cellX + 0.5f) * grid.CellSize) - 0.5f;
         float y = grid.OffsetY + ((cellY + 0.5f) * grid.CellSize) - 0.5f;
@@ -258,14 +259,14 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
         }
 
         /// <summary>Cell (column, Row): from the cache, or filtered now and kept.</summary>
-        public float Top(ArrayView<float> cells, ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, int column) =>
+        public float Top(ArrayView<float> cells, ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, int column) =>
             Get(cells, TopRow, source, image, side, placement, ranges, seed, step, row, grid, column, Row);
 
         /// <summary>Cell (column, Row + 1): from the cache, or filtered now and kept.</summary>
-        public float Bottom(ArrayView<float> cells, ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, int column) =>
+        public float Bottom(ArrayView<float> cells, ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, int column) =>
             Get(cells, 1 - TopRow, source, image, side, placement, ranges, seed, step, row, grid, column, Row + 1);
 
-        private float Get(ArrayView<float> cells, int half, ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, int column, int cellRow)
+        private float Get(ArrayView<float> cells, int half, ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, CoarseGrid grid, int column, int cellRow)
         {
             long slot = Start + ((long)half * Columns) + column - FirstColumn;
             float value = cells[slot];
@@ -292,7 +293,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     /// The distorted image at output point (x, y) seen through a binomial 3 x 3 filter whose taps
     /// lie spread pixels apart (weights 1 2 1 / 2 4 2 / 1 2 1 over 16); spread 0 is the point itself.
     /// </summary>
-    private static float Filtered(ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y, float spread)
+    private static float Filtered(ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y, float spread)
     {
         if (spread <= 0f)
         {
@@ -326,7 +327,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     /// <summary>
     /// The source image read at the point output point (x, y) maps to: c + R(-angle) (p - c - shift) / scale + e(p).
     /// </summary>
-    private static float Distorted(ArrayView<float> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y)
+    private static float Distorted(ArrayView<byte> source, long image, int side, Placement placement, AugmentRanges ranges, uint seed, uint step, int row, float x, float y)
     {
         float u = x - placement.Centre - placement.ShiftX;
         float v = y - placement.Centre - placement.ShiftY;
@@ -364,14 +365,14 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     /// whole image with the capture degradations (9 or 36 bilinear samples of 4 pixels per output
     /// pixel, and an MNIST digit fills about a third of its frame).
     /// </summary>
-    private static Ink InkOf(ArrayView<float> source, long image, int side)
+    private static Ink InkOf(ArrayView<byte> source, long image, int side)
     {
         int left = side, right = -1, top = side, bottom = -1;
         for (int y = 0; y < side; y++)
         {
             for (int x = 0; x < side; x++)
             {
-                if (source[image + ((long)y * side) + x] != 0f)
+                if (source[image + ((long)y * side) + x] != 0)
                 {
                     left = Math.Min(left, x);
                     right = Math.Max(right, x);
@@ -404,7 +405,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
     private static float Lerp(float a, float b, float t) => a + ((b - a) * t);
 
     /// <summary>The source image sampled at (x, y) between its four nearest pixels; pixels outside the image, and outside its ink, are 0.</summary>
-    private static float Bilinear(ArrayView<float> source, long image, int side, Ink ink, float x, float y)
+    private static float Bilinear(ArrayView<byte> source, long image, int side, Ink ink, float x, float y)
     {
         float floorX = MathF.Floor(x);
         float floorY = MathF.Floor(y);
@@ -423,6 +424,7 @@ public sealed class Augment : IDeviceOp<Augment>, IDisposable
             + (ax * ay * Pixel(source, image, side, x0 + 1, y0 + 1));
     }
 
-    private static float Pixel(ArrayView<float> source, long image, int side, int x, int y) =>
-        x >= 0 && x < side && y >= 0 && y < side ? source[image + ((long)y * side) + x] : 0f;
+    /// <summary>One source pixel as the seed scales it, byte / 255f; pixels outside the image are 0.</summary>
+    private static float Pixel(ArrayView<byte> source, long image, int side, int x, int y) =>
+        x >= 0 && x < side && y >= 0 && y < side ? source[image + ((long)y * side) + x] / 255f : 0f;
 }

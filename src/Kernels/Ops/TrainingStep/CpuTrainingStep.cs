@@ -16,7 +16,7 @@ namespace Handwriting.Kernels;
 public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
 {
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> _kernel;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> _kernel;
 
     private CpuTrainingStep(DeviceOps ops, KernelVariant variant)
     {
@@ -38,8 +38,11 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
     static CpuTrainingStep IDeviceOp<CpuTrainingStep>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
 
     /// <summary>
-    /// One step over <paramref name="rows"/> images: input row r is input[inputRows[r]] (or row r
-    /// when inputRows is empty), labels/losses/correct are (rows) views. The table's layers must
+    /// One step over <paramref name="rows"/> images. With <paramref name="pixels"/> given, the step
+    /// first reads the batch from the dataset's bytes into <paramref name="input"/> (rows, I) as
+    /// <see cref="PixelBatch"/> does: input row r is pixels[pixelRows[r]] / 255 (or row r when
+    /// pixelRows is empty); with pixels empty, input already holds the batch (augmentation wrote it).
+    /// labels/losses/correct are (rows) views. The table's layers must
     /// fit the parameters and the workspace (the caller builds both from one shape); losses and
     /// correct receive each image's loss and hit as <see cref="SoftmaxCrossEntropy"/> writes them.
     /// </summary>
@@ -48,8 +51,9 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> gradients,
         ArrayView<float> m,
         ArrayView<float> v,
+        ArrayView<byte> pixels,
+        ArrayView<int> pixelRows,
         ArrayView<float> input,
-        ArrayView<int> inputRows,
         ArrayView<int> labels,
         ArrayView<float> losses,
         ArrayView<float> correct,
@@ -67,19 +71,24 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         Require.Length(gradients, parameters.Length, nameof(gradients), $"({parameters.Length})");
         Require.Length(m, parameters.Length, nameof(m), $"({parameters.Length})");
         Require.Length(v, parameters.Length, nameof(v), $"({parameters.Length})");
+        if (pixels.Length != 0)
+        {
+            PixelBatch.Check(pixels, pixelRows, input, rows, (int)(input.Length / rows));
+        }
+
         Require.Length(labels, rows, nameof(labels), $"({rows})");
         Require.Length(losses, rows, nameof(losses), $"({rows})");
         Require.Length(correct, rows, nameof(correct), $"({rows})");
         var launch = _ops.LaunchingCpuOnly();
         var settings = new StepSettings(rows, layers, dropoutRate, drawStep, adam, launch);
-        _kernel(launch.Threads, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
+        _kernel(launch.Threads, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, settings);
     }
 
-    private static Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> Load<TL, TV>(DeviceOps ops)
+    private static Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> Load<TL, TV>(DeviceOps ops)
         where TL : struct, ILanes<TV>
         where TV : struct =>
         ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel<TL, TV>);
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel<TL, TV>);
 
     [Kernel(CpuOnly = true)]
     public static void Kernel<TL, TV>(
@@ -88,8 +97,9 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> gradients,
         ArrayView<float> m,
         ArrayView<float> v,
+        ArrayView<byte> pixels,
+        ArrayView<int> pixelRows,
         ArrayView<float> input,
-        ArrayView<int> inputRows,
         ArrayView<int> labels,
         ArrayView<float> losses,
         ArrayView<float> correct,
@@ -98,7 +108,7 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         StepSettings settings)
         where TL : struct, ILanes<TV>
         where TV : struct =>
-        Body<TL, TV>(thread, parameters, gradients, m, v, input, inputRows, labels, losses, correct, workspace, table, settings);
+        Body<TL, TV>(thread, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, settings);
 
     [ILGPU.Frontend.External(nameof(CpuTrainingStep))]
     private static unsafe void Body<TL, TV>(
@@ -107,8 +117,9 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> gradients,
         ArrayView<float> m,
         ArrayView<float> v,
+        ArrayView<byte> pixels,
+        ArrayView<int> pixelRows,
         ArrayView<float> input,
-        ArrayView<int> inputRows,
         ArrayView<int> labels,
         ArrayView<float> losses,
         ArrayView<float> correct,
@@ -120,9 +131,10 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
     {
         fixed (float* pp = &CpuView.First(parameters), pg = &CpuView.First(gradients), pm = &CpuView.First(m), pv = &CpuView.First(v))
         fixed (float* px = &CpuView.First(input), ps = &CpuView.First(losses), pc = &CpuView.First(correct), pw = &CpuView.First(workspace))
-        fixed (int* pr = &CpuView.First(inputRows), pl = &CpuView.First(labels), pt = &CpuView.First(table))
+        fixed (int* pr = &CpuView.First(pixelRows), pl = &CpuView.First(labels), pt = &CpuView.First(table))
+        fixed (byte* pb = &CpuView.First(pixels))
         {
-            CpuTrainingStepBody.Run<TL, TV>(thread, pp, pg, pm, pv, px, pr, pl, ps, pc, pw, pt, settings);
+            CpuTrainingStepBody.Run<TL, TV>(thread, pp, pg, pm, pv, pb, pr, px, pl, ps, pc, pw, pt, settings);
         }
     }
 }

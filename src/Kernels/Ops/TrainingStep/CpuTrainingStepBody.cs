@@ -15,7 +15,7 @@ namespace Handwriting.Kernels;
 internal static unsafe class CpuTrainingStepBody
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TL, TV>(int thread, float* parameters, float* gradients, float* m, float* v, float* input, int* inputRows, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
+    public static void Run<TL, TV>(int thread, float* parameters, float* gradients, float* m, float* v, byte* pixels, int* pixelRows, float* input, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
         where TL : struct, ILanes<TV>
         where TV : struct
     {
@@ -27,8 +27,9 @@ internal static unsafe class CpuTrainingStepBody
             Gradients = gradients,
             M = m,
             V = v,
+            Pixels = pixels,
+            PixelRows = pixelRows,
             Input = input,
-            InputRows = inputRows,
             Labels = labels,
             Losses = losses,
             Correct = correct,
@@ -47,7 +48,18 @@ internal static unsafe class CpuTrainingStepBody
         public ThreadShare Share;
         public StepSettings Settings;
         public float* Parameters, Gradients, M, V, Input, Losses, Correct, Workspace;
-        public int* InputRows, Labels, BarrierState, Layers;
+        public byte* Pixels;
+        public int* PixelRows, Labels, BarrierState, Layers;
+
+        /// <summary>This thread's share of the batch's rows, read from the bytes (null where augmentation left the batch in Input).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void ReadBatch()
+        {
+            if (Pixels != null)
+            {
+                PixelBatchBody.Run(Share, Pixels, PixelRows, Input, Settings.Rows, Layer(0).In);
+            }
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Forward(int l)
@@ -55,8 +67,8 @@ internal static unsafe class CpuTrainingStepBody
             var layer = Layer(l);
             bool hidden = l < Settings.Layers - 1;
             var dropout = new DropoutSettings(hidden ? Settings.DropoutRate : 0f, layer.DropoutSeed, Settings.DrawStep);
-            var layout = new DenseLayout(Settings.Rows, layer.In, layer.Out, 1, l == 0 && InputRows != null ? 1 : 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
-            DenseForwardSimdBody.Run<TL, TV>(Share, LayerInput(l), l == 0 ? InputRows : null, Parameters + layer.WeightsOffset, Parameters + layer.BiasOffset, Workspace + layer.OutputOffset, layout);
+            var layout = new DenseLayout(Settings.Rows, layer.In, layer.Out, 1, 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
+            DenseForwardSimdBody.Run<TL, TV>(Share, LayerInput(l), null, Parameters + layer.WeightsOffset, Parameters + layer.BiasOffset, Workspace + layer.OutputOffset, layout);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -70,8 +82,8 @@ internal static unsafe class CpuTrainingStepBody
         public readonly void WeightGradient(int l)
         {
             var layer = Layer(l);
-            var layout = new DenseBackwardLayout(Settings.Rows, layer.In, layer.Out, l == 0 && InputRows != null ? 1 : 0, 0);
-            WeightGradientSimdBody.Run<TL, TV>(Share, LayerInput(l), l == 0 ? InputRows : null, Workspace + layer.OutputGradientOffset, Gradients + layer.WeightsOffset, layout);
+            var layout = new DenseBackwardLayout(Settings.Rows, layer.In, layer.Out, 0, 0);
+            WeightGradientSimdBody.Run<TL, TV>(Share, LayerInput(l), null, Workspace + layer.OutputGradientOffset, Gradients + layer.WeightsOffset, layout);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -103,7 +115,7 @@ internal static unsafe class CpuTrainingStepBody
 
         private readonly StepLayer Layer(int l) => StepLayer.ReadFrom(Layers + (l * StepLayer.Ints));
 
-        /// <summary>The batch for layer 0 (through the row indices, if any), else the output of the layer below.</summary>
+        /// <summary>The batch for layer 0 (as ReadBatch left it), else the output of the layer below.</summary>
         private readonly float* LayerInput(int l) => l == 0 ? Input : Workspace + Layer(l - 1).OutputOffset;
     }
 }

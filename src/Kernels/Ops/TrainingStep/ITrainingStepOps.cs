@@ -1,7 +1,7 @@
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// The ops of one training step on one batch, by layer index (layer 0 reads the batch, the last
+/// The ops of one training step on one batch, by layer index (layer 0 reads the batch ReadBatch left, the last
 /// one writes the logits), as <see cref="TrainingStepSequence"/> calls them. Two implementations:
 /// the fused CPU step's bodies on raw pointers (<see cref="CpuTrainingStepBody"/>) and the device
 /// network's separate launches (DeviceNetwork in Handwriting.Training). Each knows where its
@@ -9,6 +9,9 @@ namespace Handwriting.Kernels;
 /// </summary>
 public interface ITrainingStepOps
 {
+    /// <summary>The batch's images from the dataset's bytes into layer 0's float input (<see cref="PixelBatch"/>); nothing where the batch is there already (augmentation wrote it).</summary>
+    void ReadBatch();
+
     /// <summary>x_l = dropout(relu(x_{l-1} . W_l + b_l)) for a hidden layer; the logits for the last (neither ReLU nor dropout).</summary>
     void Forward(int layer);
 

@@ -1,18 +1,21 @@
 namespace Handwriting.Kernels;
 
 /// <summary>
-/// One training step of a multi-layer perceptron on the device, written once: forward through
-/// every layer, the loss, backward from the last layer to the first, then Adam. The fused CPU step
+/// One training step of a multi-layer perceptron on the device, written once: the batch read from
+/// the dataset's bytes, forward through every layer, the loss, backward from the last layer to the
+/// first, then Adam. The fused CPU step
 /// (<see cref="CpuTrainingStepBody"/>, every thread of one launch) and the separate launches
 /// (DeviceNetwork) both run this sequence, so they cannot drift apart; the float64 twin is
-/// ReferenceNetwork.TrainStep. As llm.c's train_gpt2.c: forward, loss, backward, update.
+/// ReferenceNetwork.TrainStep. As llm.c's train_gpt2.c: batch, forward, loss, backward, update.
 /// </summary>
 public static class TrainingStepSequence
 {
-    /// <summary>Forward, loss, backward and Adam over <paramref name="layers"/> layers.</summary>
+    /// <summary>The batch, forward, loss, backward and Adam over <paramref name="layers"/> layers.</summary>
     public static void Run<TOps>(ref TOps ops, int layers)
         where TOps : struct, ITrainingStepOps
     {
+        ops.ReadBatch();
+        ops.Barrier();
         Forward(ref ops, layers);
         ops.Loss();
         ops.Barrier();

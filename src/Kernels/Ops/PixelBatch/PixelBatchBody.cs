@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using Handwriting.Kernels.Simd;
+
+namespace Handwriting.Kernels;
+
+/// <summary>
+/// The CPU-only body of <see cref="PixelBatch"/>: this thread's share of the M rows, each byte
+/// looked up in a table of the 256 values b / 255f. The table gives exactly the portable
+/// kernel's division, about ten times faster than dividing (a division is some 4-5 cycles of
+/// throughput, a load from a 1 KB table that stays in the level-1 cache well under one).
+/// </summary>
+internal static unsafe class PixelBatchBody
+{
+    private static readonly float[] UnitRange = Table();
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(ThreadShare share, byte* a, int* rows, float* y, int m, int k)
+    {
+        var (first, end) = share.Of(m);
+        fixed (float* table = UnitRange)
+        {
+            for (long i = first; i < end; i++)
+            {
+                byte* source = a + ((rows == null ? i : rows[i]) * k);
+                float* row = y + (i * k);
+                for (int p = 0; p < k; p++)
+                {
+                    row[p] = table[source[p]];
+                }
+            }
+        }
+    }
+
+    private static float[] Table()
+    {
+        var table = new float[256];
+        for (int b = 0; b < table.Length; b++)
+        {
+            table[b] = b / 255f;
+        }
+
+        return table;
+    }
+}
