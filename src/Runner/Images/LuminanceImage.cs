@@ -28,6 +28,16 @@ public sealed record LuminanceImage(int Width, int Height, float[] Luminance)
         bool swaps = ImageOrientation.SwapsSides(origin);
         int shownWidth = swaps ? height : width, shownHeight = swaps ? width : height;
         float[] luminance = new float[shownWidth * shownHeight];
+        if (origin is SKEncodedOrigin.TopLeft)
+        {
+            for (int i = 0; i < luminance.Length; i++)
+            {
+                luminance[i] = Luma(rgba.Slice(i * 4, 4));
+            }
+
+            return new LuminanceImage(width, height, luminance);
+        }
+
         for (int y = 0; y < shownHeight; y++)
         {
             for (int x = 0; x < shownWidth; x++)
