@@ -3,7 +3,7 @@ using Handwriting.ServeLoad;
 
 // handwriting-serve-load load   --url http://127.0.0.1:PORT/ [--clients 8,64] [--seconds 10] [--max-requests 20000]
 // handwriting-serve-load memory --url http://127.0.0.1:PORT/ --pid PID
-// Against a `handwriting serve` already running on this machine; see README.md beside this file.
+// Against a `handwriting serve` already running on this machine; see the README's serve section.
 string Option(string name, string? fallback = null)
 {
     int at = Array.IndexOf(args, name);
