@@ -10,7 +10,8 @@ namespace Handwriting.ServeLoad;
 /// </summary>
 internal static class LoadRun
 {
-    public sealed record Result(int Clients, int Requests, int Answers, int Errors, double Seconds, double P50, double P99, double Max);
+    /// <summary>What N clients got; <see cref="ErrorStatuses"/> counts the errors by status (0: no answer at all, the connection failed).</summary>
+    public sealed record Result(int Clients, int Requests, int Answers, int Errors, string ErrorStatuses, double Seconds, double P50, double P99, double Max);
 
     public static async Task<Result> RunAsync(Uri url, int clients, TimeSpan duration, int maxRequests)
     {
@@ -22,6 +23,7 @@ internal static class LoadRun
         }
 
         int started = 0, answers = 0, errors = 0;
+        var statuses = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
         var latencies = new List<double>[clients];
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
@@ -33,18 +35,23 @@ internal static class LoadRun
                 int status = await server.PredictAsync(seven, "load").ConfigureAwait(false);
                 mine.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
                 Interlocked.Increment(ref status == 200 ? ref answers : ref errors);
+                if (status != 200)
+                {
+                    statuses.AddOrUpdate(status, 1, (_, count) => count + 1);
+                }
             }
         })).ConfigureAwait(false);
         double seconds = clock.Elapsed.TotalSeconds;
 
         double[] sorted = [.. latencies.SelectMany(list => list).Order()];
-        return new Result(clients, sorted.Length, answers, errors, seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length > 0 ? sorted[^1] : double.NaN);
+        string byStatus = string.Join(", ", statuses.OrderBy(pair => pair.Key).Select(pair => $"{pair.Key} x {pair.Value}"));
+        return new Result(clients, sorted.Length, answers, errors, byStatus.Length > 0 ? byStatus : "none", seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length > 0 ? sorted[^1] : double.NaN);
     }
 
-    public static string Header => "| clients | requests | answers (200) | errors | seconds | answers/s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|---|";
+    public static string Header => "| clients | requests | answers (200) | errors | errors by status | seconds | answers/s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|---|---|";
 
     public static string Row(Result r) => string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Clients} | {r.Requests} | {r.Answers} | {r.Errors} | {r.Seconds:0.0} | {r.Answers / r.Seconds:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Max:0.0} |");
+        $"| {r.Clients} | {r.Requests} | {r.Answers} | {r.Errors} | {r.ErrorStatuses} | {r.Seconds:0.0} | {r.Answers / r.Seconds:0} | {r.P50:0.0} | {r.P99:0.0} | {r.Max:0.0} |");
 
     /// <summary>The nearest-rank percentile of sorted values.</summary>
     private static double Percentile(double[] sorted, double fraction) =>

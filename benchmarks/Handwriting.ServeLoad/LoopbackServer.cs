@@ -8,6 +8,7 @@ internal sealed class LoopbackServer : IDisposable
 {
     private readonly SocketsHttpHandler _handler;
     private readonly HttpClient _client;
+    private int _failureShown;
 
     public LoopbackServer(Uri url, int connections)
     {
@@ -34,8 +35,13 @@ internal sealed class LoopbackServer : IDisposable
             _ = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             return (int)response.StatusCode;
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException failed)
         {
+            if (Interlocked.Exchange(ref _failureShown, 1) == 0)
+            {
+                Console.Error.WriteLine($"handwriting-serve-load: a request failed without an answer (counted as status 0; this is shown once): {failed.Message}");
+            }
+
             return 0;
         }
         catch (TaskCanceledException)
