@@ -3,7 +3,8 @@ using SkiaSharp;
 namespace Handwriting.Runner.Images;
 
 /// <summary>
-/// Turns an image upright as its EXIF orientation asks. Phone cameras store photos sideways and
+/// Where an image's pixels are shown, as its EXIF orientation asks (<see cref="LuminanceImage.FromRgba(ReadOnlySpan{byte}, int, int, SKEncodedOrigin)"/>
+/// turns it upright with this while converting). Phone cameras store photos sideways and
 /// record the rotation only in EXIF; a "7" read sideways would be classified as something else.
 /// </summary>
 internal static class ImageOrientation
@@ -28,27 +29,4 @@ internal static class ImageOrientation
         SKEncodedOrigin.LeftBottom => (width - 1 - y, x),
         _ => (x, y),
     };
-
-    /// <summary>The stored image turned upright (a new image; the same one when it already is).</summary>
-    public static LuminanceImage Upright(LuminanceImage stored, SKEncodedOrigin origin)
-    {
-        if (origin is SKEncodedOrigin.TopLeft || !Enum.IsDefined(origin))
-        {
-            return stored;
-        }
-
-        int w = stored.Width, h = stored.Height;
-        int width = SwapsSides(origin) ? h : w, height = SwapsSides(origin) ? w : h;
-        float[] upright = new float[width * height];
-        for (int y = 0; y < height; y++)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                (int sx, int sy) = Stored(origin, x, y, w, h);
-                upright[(y * width) + x] = stored.Luminance[(sy * w) + sx];
-            }
-        }
-
-        return new LuminanceImage(width, height, upright);
-    }
 }

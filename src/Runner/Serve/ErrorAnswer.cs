@@ -34,6 +34,6 @@ public static class ErrorAnswer
         _ => $"{(ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } reason ? reason.ToLowerInvariant() : "error")} (HTTP {status})",
     };
 
-    /// <summary>The UTF-8 bytes of <paramref name="text"/>, for building raw responses.</summary>
+    /// <summary>The ASCII bytes of <paramref name="text"/> (a status line and headers), for building raw responses.</summary>
     internal static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 }
