@@ -11,8 +11,10 @@ namespace Handwriting.Runner.Images;
 public static class DigitImageFile
 {
     /// <summary>
-    /// The most pixels decoded. A digit needs a tiny fraction of this; the bound keeps memory in
-    /// check (4 bytes RGBA plus 4 bytes luminance a pixel) whatever size a header claims.
+    /// The most pixels an image may have, in every format: its header says how many, and above
+    /// this it is refused before any pixel is decoded. A digit needs a tiny fraction of this; the
+    /// bound keeps memory in check (4 bytes RGBA, freed at once, plus 4 bytes luminance a pixel)
+    /// whatever size a header claims. A 48-megapixel phone photo must be scaled down first.
     /// </summary>
     public const long MaxPixels = 40_000_000;
 
@@ -23,10 +25,19 @@ public static class DigitImageFile
         return DigitPreparation.Prepare(image.Luminance, image.Width, image.Height);
     }
 
-    /// <summary>The image at <paramref name="path"/> as upright luminance, shrunk by the decoder if larger than <see cref="MaxPixels"/>.</summary>
+    /// <summary>The image at <paramref name="path"/> as upright luminance; refused if larger than <see cref="MaxPixels"/>.</summary>
     public static LuminanceImage Read(string path) => Read(path, MaxPixels);
 
     internal static LuminanceImage Read(string path, long maxPixels)
+    {
+        using EncodedImage image = Open(path, maxPixels);
+        return image.Decode();
+    }
+
+    /// <summary>The image file at <paramref name="path"/>, its header read and checked, its pixels not yet decoded.</summary>
+    public static EncodedImage Open(string path) => Open(path, MaxPixels);
+
+    internal static EncodedImage Open(string path, long maxPixels)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (Directory.Exists(path))
@@ -58,8 +69,8 @@ public static class DigitImageFile
             throw Problem(path, "is empty");
         }
 
-        using SKCodec? codec = SKCodec.Create(path, out SKCodecResult opened);
-        return Decode(codec, opened, path, maxPixels);
+        SKCodec? codec = SKCodec.Create(path, out SKCodecResult opened);
+        return EncodedImage.Accept(codec, opened, null, path, maxPixels, () => PngHeaderCheck.Fault(path));
     }
 
     /// <summary>
@@ -68,68 +79,23 @@ public static class DigitImageFile
     /// </summary>
     public static LuminanceImage Read(byte[] encoded, string name)
     {
+        using EncodedImage image = Open(encoded, name);
+        return image.Decode();
+    }
+
+    /// <summary>As <see cref="Read(byte[], string)"/>, its header read and checked, its pixels not yet decoded.</summary>
+    public static EncodedImage Open(byte[] encoded, string name)
+    {
         ArgumentNullException.ThrowIfNull(encoded);
         if (encoded.Length == 0)
         {
             throw Problem(name, "is empty");
         }
 
-        using var stream = new MemoryStream(encoded, writable: false);
-        using SKCodec? codec = SKCodec.Create(stream, out SKCodecResult opened);
-        return Decode(codec, opened, name, MaxPixels);
+        var stream = new MemoryStream(encoded, writable: false);
+        SKCodec? codec = SKCodec.Create(stream, out SKCodecResult opened);
+        return EncodedImage.Accept(codec, opened, stream, name, MaxPixels, () => PngHeaderCheck.Fault(encoded));
     }
 
-    private static LuminanceImage Decode(SKCodec? codec, SKCodecResult opened, string path, long maxPixels)
-    {
-        if (codec is null)
-        {
-            throw opened switch
-            {
-                SKCodecResult.Unimplemented or SKCodecResult.InvalidInput =>
-                    Problem(path, "is not an image this program can read (PNG, JPEG or BMP expected)"),
-                SKCodecResult.IncompleteInput => Problem(path, PngHeaderCheck.Fault(path) ?? "is truncated: it ends inside the image header"),
-                _ => Problem(path, $"cannot be read ({opened})"),
-            };
-        }
-
-        SKSizeI size = DecodedSize(codec, maxPixels, path);
-        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        byte[] rgba = new byte[info.BytesSize64];
-        SKCodecResult decoded = codec.GetPixels(info, rgba);
-        if (decoded is not SKCodecResult.Success)
-        {
-            throw Problem(path, $"is truncated or damaged: its pixels cannot be decoded ({decoded})");
-        }
-
-        return ImageOrientation.Upright(LuminanceImage.FromRgba(rgba, size.Width, size.Height), codec.EncodedOrigin);
-    }
-
-    /// <summary>
-    /// The stored size, or for an image above the limit the largest size the decoder itself can
-    /// shrink to within it (JPEG decodes at 1/8 steps); formats that cannot shrink while decoding
-    /// are refused, so an image is never decoded at a size beyond the limit.
-    /// </summary>
-    private static SKSizeI DecodedSize(SKCodec codec, long maxPixels, string path)
-    {
-        SKSizeI stored = codec.Info.Size;
-        long pixels = (long)stored.Width * stored.Height;
-        if (pixels <= maxPixels)
-        {
-            return stored;
-        }
-
-        for (int eighths = 7; eighths >= 1; eighths--)
-        {
-            SKSizeI scaled = codec.GetScaledDimensions(eighths / 8f);
-            if ((long)scaled.Width * scaled.Height <= maxPixels && scaled.Width > 0 && scaled.Height > 0)
-            {
-                return scaled;
-            }
-        }
-
-        throw Problem(path,
-            $"is {stored.Width} x {stored.Height} pixels ({pixels / 1e6:0.#} megapixels); at most {maxPixels / 1e6:0.#} megapixels can be read: scale it down first");
-    }
-
-    private static ImageFileException Problem(string path, string what) => new($"{path} {what}");
+    internal static ImageFileException Problem(string path, string what) => new($"{path} {what}");
 }

@@ -15,7 +15,7 @@ internal static class PngHeaderCheck
 
     private static readonly uint[] Table = BuildTable();
 
-    /// <summary>What is wrong with the start of a PNG file, in words following its path, or null if the header looks whole.</summary>
+    /// <summary>What is wrong with the start of the PNG file at <paramref name="path"/>, in words following its path, or null if the header looks whole.</summary>
     public static string? Fault(string path)
     {
         byte[] start = new byte[HeaderBytes];
@@ -25,19 +25,25 @@ internal static class PngHeaderCheck
             read = file.ReadAtLeast(start, HeaderBytes, throwOnEndOfStream: false);
         }
 
-        if (read < Signature.Length || !start.AsSpan(0, Signature.Length).SequenceEqual(Signature))
+        return Fault(start.AsSpan(0, read));
+    }
+
+    /// <summary>What is wrong with a PNG file that starts with <paramref name="start"/>, or null if the header looks whole (or it is no PNG).</summary>
+    public static string? Fault(ReadOnlySpan<byte> start)
+    {
+        if (start.Length < Signature.Length || !start[..Signature.Length].SequenceEqual(Signature))
         {
             return null;
         }
 
-        if (read < HeaderBytes)
+        if (start.Length < HeaderBytes)
         {
             return "is truncated: it ends inside the PNG header";
         }
 
-        uint stored = BinaryPrimitives.ReadUInt32BigEndian(start.AsSpan(29));
-        uint computed = Crc32(start.AsSpan(12, 17)); // chunk type and data
-        return stored != computed || !start.AsSpan(12, 4).SequenceEqual("IHDR"u8)
+        uint stored = BinaryPrimitives.ReadUInt32BigEndian(start[29..]);
+        uint computed = Crc32(start.Slice(12, 17)); // chunk type and data
+        return stored != computed || !start.Slice(12, 4).SequenceEqual("IHDR"u8)
             ? "is damaged: its PNG header (the IHDR chunk) fails its CRC check"
             : null;
     }

@@ -21,6 +21,15 @@ public sealed record DigitReading(DigitAnswer Answer, float[] Prepared);
 /// <see cref="MaxQueued"/> uploads wait or work at once; beyond that an upload is refused at once
 /// (<see cref="ServerBusyException"/>) instead of piling up memory.
 /// </para>
+/// <para>
+/// Memory: an image's header is read first (<see cref="EncodedImage"/>); one above
+/// <see cref="LargeImagePixels"/> waits for its turn to decode, one large image at a time, so that
+/// the decoding memory of all uploads together stays near what the largest image allowed needs
+/// (<see cref="DigitImageFile.MaxPixels"/>), however many arrive at once. After each large image
+/// the server gives that memory back to the system (<see cref="MemoryReturn"/>), so that its
+/// resident size falls back near its idle level instead of staying at its peak until later load
+/// happens to trigger a full collection.
+/// </para>
 /// </summary>
 public sealed class DigitReader : IDisposable
 {
@@ -30,6 +39,7 @@ public sealed class DigitReader : IDisposable
     private readonly ComputeDevice _device;
     private readonly DeviceNetwork _network;
     private readonly SemaphoreSlim _working;
+    private readonly SemaphoreSlim _large = new(1, 1);
     private readonly Lock _deviceLock = new();
     private int _queued;
     private bool _disposed;
@@ -41,6 +51,12 @@ public sealed class DigitReader : IDisposable
         ModelPath = modelPath;
         _working = new SemaphoreSlim(Working, Working);
     }
+
+    /// <summary>
+    /// Above this many pixels (16 MB as luminance, as much again as RGBA while decoding) an image
+    /// takes the large-image turn. A drawing from the page is 0.08 megapixels; a phone photo, 12.
+    /// </summary>
+    public const long LargeImagePixels = 4_000_000;
 
     /// <summary>Uploads decoded and prepared at once: one per core, at most four.</summary>
     public static int Working { get; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
@@ -75,14 +91,24 @@ public sealed class DigitReader : IDisposable
 
         try
         {
-            await _working.WaitAsync(cancel).ConfigureAwait(false);
+            // The header alone: cheap, and it refuses a bomb before any pixel is decoded.
+            using EncodedImage image = DigitImageFile.Open(encoded, name);
+            if (image.Pixels <= LargeImagePixels)
+            {
+                return await WorkAsync(image, cancel).ConfigureAwait(false);
+            }
+
+            await _large.WaitAsync(cancel).ConfigureAwait(false);
             try
             {
-                return Read(encoded, name);
+                return await WorkAsync(image, cancel).ConfigureAwait(false);
             }
             finally
             {
-                _working.Release();
+                // Still holding the turn, so no other large image is decoding while this one's
+                // arrays (unreachable now) are collected and their memory handed back.
+                MemoryReturn.AfterLargeImage();
+                _large.Release();
             }
         }
         finally
@@ -106,16 +132,37 @@ public sealed class DigitReader : IDisposable
         }
 
         _working.Dispose();
+        _large.Dispose();
     }
 
-    private DigitReading Read(byte[] encoded, string name)
+    private async Task<DigitReading> WorkAsync(EncodedImage image, CancellationToken cancel)
     {
-        LuminanceImage image = DigitImageFile.Read(encoded, name);
-        float[] prepared = DigitPreparation.Prepare(image.Luminance, image.Width, image.Height);
+        await _working.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            return Read(image);
+        }
+        finally
+        {
+            _working.Release();
+        }
+    }
+
+    private DigitReading Read(EncodedImage image)
+    {
+        float[] prepared = Prepare(image);
         lock (_deviceLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return new DigitReading(DigitAnswer.For(_device, _network, [(name, prepared, null)])[0], prepared);
+            return new DigitReading(DigitAnswer.For(_device, _network, [(image.Name, prepared, null)])[0], prepared);
         }
+    }
+
+    /// <summary>Decoded and prepared in a method of its own, so that the luminance is unreachable once it returns.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static float[] Prepare(EncodedImage image)
+    {
+        LuminanceImage luminance = image.Decode();
+        return DigitPreparation.Prepare(luminance.Luminance, luminance.Width, luminance.Height);
     }
 }

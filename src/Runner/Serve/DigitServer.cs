@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using HttpProtocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,8 @@ namespace Handwriting.Runner.Serve;
 /// what `predict --json` answers for it plus `prepared`, the 28x28 field the network saw (784
 /// values in [0, 1], row-major, ink 1). `GET /api/health` says which model is served.
 /// Every error is a JSON object { "error": "..." } with a 4xx status (5xx only for our own
-/// faults), never a stack trace.
+/// faults), never a stack trace: the application's own, those routing decides (an unknown path,
+/// a method not allowed) and those Kestrel answers by itself (<see cref="RejectionBodies"/>).
 /// </summary>
 public static class DigitServer
 {
@@ -45,7 +47,12 @@ public static class DigitServer
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(address, port);
+            kestrel.Listen(address, port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                RejectionBodies.Use(listen);
+            });
+            kestrel.Limits.MaxRequestLineSize = ErrorAnswer.MaxRequestLineBytes;
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
             kestrel.Limits.MaxConcurrentConnections = 256;
@@ -72,7 +79,9 @@ public static class DigitServer
             answer["prepared"] = reading.Prepared.Select(value => Math.Round(value, 3)).ToArray();
             return Json(StatusCodes.Status200OK, answer);
         });
-        app.MapFallback((HttpContext context) =>
+        // "{*path}" rather than MapFallback's default, which leaves out paths that look like file
+        // names (`/nope.js`, `/..%2fetc%2fpasswd`) and lets them end in an empty 404.
+        app.MapFallback("{*path}", (HttpContext context) =>
             Json(StatusCodes.Status404NotFound, Error($"nothing at {context.Request.Method} {context.Request.Path}; the page is at /, predictions at POST /api/predict")));
         return app;
     }
@@ -104,13 +113,18 @@ public static class DigitServer
         return body.ToArray();
     }
 
-    private static string TooLarge => $"the upload is larger than {MaxBodyBytes >> 20} MB";
+    internal static string TooLarge => $"the upload is larger than {MaxBodyBytes >> 20} MB";
 
     private static async Task AnswerErrors(HttpContext context, RequestDelegate next, TextWriter error)
     {
         try
         {
             await next(context).ConfigureAwait(false);
+            if (context.Response.StatusCode >= StatusCodes.Status400BadRequest && !context.Response.HasStarted)
+            {
+                // A status set with nothing said, such as routing's 405: the same shape as every error.
+                await Json(context.Response.StatusCode, Error(ErrorAnswer.For(context.Response.StatusCode))).ExecuteAsync(context).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -138,5 +152,5 @@ public static class DigitServer
     private static Dictionary<string, object?> Error(string message) => new() { ["error"] = message };
 
     private static IResult Json(int status, Dictionary<string, object?> body) =>
-        Results.Json(body, Compact, contentType: "application/json; charset=utf-8", statusCode: status);
+        Results.Json(body, Compact, contentType: ErrorAnswer.ContentType, statusCode: status);
 }

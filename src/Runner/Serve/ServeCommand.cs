@@ -23,7 +23,7 @@ public static class ServeCommand
         var port = new Option<int>("--port") { Description = $"The port to listen on (0: any free port)", DefaultValueFactory = _ => DefaultPort, HelpName = "N" };
         var host = new Option<string>("--host")
         {
-            Description = "The address to listen on: 127.0.0.1 (default, this machine only); anything else, such as 0.0.0.0, lets every machine that can reach this one use the page and the accelerator",
+            Description = "The address to listen on: 127.0.0.1 (default, this machine only); anything else, such as 0.0.0.0 (IPv4) or * (every address), lets every machine that can reach this one use the page and the accelerator",
             DefaultValueFactory = _ => "127.0.0.1",
             HelpName = "ADDRESS",
         };
@@ -48,8 +48,20 @@ public static class ServeCommand
                     error.WriteLine(warning);
                 }
 
-                output.WriteLine($"Serving {reader.Description} ({modelPath}) at {DigitServer.Address(app)}");
-                output.WriteLine("Open that address in a browser; Ctrl+C stops the server.");
+                int boundPort = DigitServer.Address(app).Port;
+                if (OpenableAddresses.IsWildcard(address))
+                {
+                    // "every address" is no address to open: name those a browser can reach.
+                    output.WriteLine($"Serving {reader.Description} ({modelPath}) on every address of this machine, port {boundPort}");
+                    output.WriteLine($"Open {OpenableAddresses.Here(address, boundPort)} in a browser on this machine"
+                        + (OpenableAddresses.Elsewhere(address, boundPort) is { Count: > 0 } elsewhere ? $"; from another machine, {string.Join(" or ", elsewhere)}" : "")
+                        + ". Ctrl+C stops the server.");
+                }
+                else
+                {
+                    output.WriteLine($"Serving {reader.Description} ({modelPath}) at {DigitServer.Address(app)}");
+                    output.WriteLine("Open that address in a browser; Ctrl+C stops the server.");
+                }
                 app.WaitForShutdown();
             }
             finally
@@ -69,13 +81,19 @@ public static class ServeCommand
             ? null
             : $"handwriting serve: warning: listening on {address}, not only on this machine: anyone who can reach port {port} can use the page and this machine's accelerator (no password, no encryption)";
 
-    /// <summary>An IP address, or `localhost` for 127.0.0.1; a host name is refused (it may resolve to anything).</summary>
+    /// <summary>An IP address, `localhost` for 127.0.0.1 or `*` for every address (::); a host name is refused (it may resolve to anything).</summary>
     public static IPAddress ParseHost(string host)
     {
         ArgumentNullException.ThrowIfNull(host);
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
         {
             return IPAddress.Loopback;
+        }
+
+        if (host == "*")
+        {
+            // Every address, both families: Kestrel makes an IPv6 wildcard socket dual-mode.
+            return IPAddress.IPv6Any;
         }
 
         return IPAddress.TryParse(host, out IPAddress? address) && host.Contains(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? ':' : '.', StringComparison.Ordinal)

@@ -53,6 +53,17 @@ public sealed class DigitImageFileErrorTests : IDisposable
     }
 
     [Fact]
+    public void An_upload_cut_inside_its_png_header_is_called_truncated()
+    {
+        using SKBitmap seven = TestImages.Seven();
+        byte[] png = TestImages.Encode(seven, SKEncodedImageFormat.Png);
+
+        var error = Assert.Throws<ImageFileException>(() => DigitImageFile.Read(png[..20], "upload"));
+
+        Assert.Equal("upload is truncated: it ends inside the PNG header", error.Message);
+    }
+
+    [Fact]
     public void A_20000_by_20000_png_is_refused_without_decoding_it()
     {
         string path = Write("huge.png", TestImages.PngClaiming(20_000, 20_000));

@@ -93,19 +93,6 @@ public sealed class DigitImageFileTests : IDisposable
     }
 
     [Fact]
-    public void A_jpeg_larger_than_the_limit_is_decoded_at_a_smaller_size()
-    {
-        using SKBitmap seven = TestImages.Seven(width: 400, height: 300);
-        string path = Write("large.jpg", TestImages.Encode(seven, SKEncodedImageFormat.Jpeg));
-
-        LuminanceImage image = DigitImageFile.Read(path, maxPixels: 40_000);
-
-        Assert.True(image.Width * image.Height <= 40_000, $"{image.Width} x {image.Height}");
-        Assert.Equal(4.0 / 3.0, (double)image.Width / image.Height, 2);
-        Assert.True(DigitImageFile.LoadDigit(path).Max() > 0.99f);
-    }
-
-    [Fact]
     public void A_sideways_photo_is_turned_upright_by_its_exif_orientation()
     {
         // Stored 60 wide and 40 tall with ink at the top left; EXIF 6 says "rotate 90 degrees clockwise to view".

@@ -18,11 +18,12 @@ public sealed class ImageOrientationTests
     [InlineData(SKEncodedOrigin.LeftBottom, 2, new float[] { 2, 5, 1, 4, 0, 3 })]
     public void Each_exif_orientation_is_turned_upright(SKEncodedOrigin origin, int width, float[] expected)
     {
-        var stored = new LuminanceImage(3, 2, [0, 1, 2, 3, 4, 5]);
+        // Grey pixels of levels 0, 51, ... 255: luminance i / 5 for stored pixel i.
+        byte[] rgba = [.. Enumerable.Range(0, 6).SelectMany(i => new[] { (byte)(51 * i), (byte)(51 * i), (byte)(51 * i), (byte)255 })];
 
-        LuminanceImage upright = ImageOrientation.Upright(stored, origin);
+        LuminanceImage upright = LuminanceImage.FromRgba(rgba, 3, 2, origin);
 
         Assert.Equal((width, 6 / width), (upright.Width, upright.Height));
-        Assert.Equal(expected, upright.Luminance);
+        Assert.Equal(expected, upright.Luminance.Select(value => MathF.Round(value * 5, 3)));
     }
 }

@@ -108,7 +108,7 @@ internal static class TestImages
         return [.. jpeg[..2], .. segment, .. jpeg[2..]];
     }
 
-    private static byte[] Chunk(string type, byte[] data)
+    public static byte[] Chunk(string type, byte[] data)
     {
         byte[] typeBytes = System.Text.Encoding.ASCII.GetBytes(type);
         byte[] chunk = new byte[12 + data.Length];
