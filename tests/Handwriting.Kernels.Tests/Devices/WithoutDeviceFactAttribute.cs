@@ -2,7 +2,7 @@ using Handwriting.Kernels.Devices;
 
 namespace Handwriting.Kernels.Tests.Devices;
 
-/// <summary>A fact about a machine that lacks <paramref name="kind"/>: skipped, with the reason, where it is present.</summary>
+/// <summary>A fact about a machine that lacks an accelerator kind (the constructor's <c>kind</c>): skipped, with the reason, where it is present.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class WithoutDeviceFactAttribute : FactAttribute
 {

@@ -7,7 +7,7 @@ using ILGPU.Runtime;
 namespace Handwriting.Kernels.Tests.Ops;
 
 /// <summary>
-/// <see cref="Augment"/> against <see cref="Reference.AugmentReference"/> with the same draws, and the two
+/// <see cref="Augment"/> against <see cref="Kernels.Reference.AugmentReference"/> with the same draws, and the two
 /// transforms whose result is known exactly: the identity and a shift by whole pixels.
 /// </summary>
 public abstract class AugmentTests(DeviceFixture fixture) : DeviceTests(fixture)
