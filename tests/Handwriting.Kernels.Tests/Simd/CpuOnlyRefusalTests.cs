@@ -21,6 +21,7 @@ public abstract class CpuOnlyRefusalTests(DeviceFixture fixture) : DeviceTests(f
         ["InputGradientSimd"] = (ops, variant) => ops.Variant<InputGradient>(variant),
         ["SoftmaxCrossEntropySimd"] = (ops, variant) => ops.Variant<SoftmaxCrossEntropy>(variant),
         ["AdamSimd"] = (ops, variant) => ops.Variant<Adam>(variant),
+        ["PixelBatchSimd"] = (ops, variant) => ops.Variant<PixelBatch>(variant),
         [nameof(CpuTrainingStep)] = (ops, variant) => ops.Variant<CpuTrainingStep>(variant),
     };
 
@@ -50,7 +51,7 @@ public abstract class CpuOnlyRefusalTests(DeviceFixture fixture) : DeviceTests(f
         Assert.Null(Ops.Forced);
         Assert.Null(Ops.ChosenVariant<CpuTrainingStep>());
         Assert.Throws<KernelVariantException>(() => Ops.CpuTrainingStep);
-        Assert.All(new[] { Ops.DenseForward.Variant, Ops.WeightGradient.Variant, Ops.InputGradient.Variant, Ops.SoftmaxCrossEntropy.Variant, Ops.Adam.Variant }, variant => Assert.False(variant.IsSimd()));
+        Assert.All(new[] { Ops.PixelBatch.Variant, Ops.DenseForward.Variant, Ops.WeightGradient.Variant, Ops.InputGradient.Variant, Ops.SoftmaxCrossEntropy.Variant, Ops.Adam.Variant }, variant => Assert.False(variant.IsSimd()));
         var error = Assert.Throws<KernelVariantException>(() => ComputeDevice.Open(Device.Kind, KernelVariant.Simd128));
         Assert.Contains("CPU-only", error.Message, StringComparison.Ordinal);
     }
@@ -60,7 +61,8 @@ public abstract class CpuOnlyRefusalTests(DeviceFixture fixture) : DeviceTests(f
     public void The_launchers_run_their_portable_kernels()
     {
         const int m = 3, k = 5, n = 4;
-        using var a = Upload(new float[m * k]);
+        using var pixels = Upload(new byte[m * k]);
+        using var a = NaNs(m * k);
         using var w = Upload(new float[k * n]);
         using var bias = Upload(new float[n]);
         using var y = NaNs(m * n);
@@ -74,6 +76,7 @@ public abstract class CpuOnlyRefusalTests(DeviceFixture fixture) : DeviceTests(f
         using var first = Upload(new float[(k + 1) * n]);
         using var second = Upload(new float[(k + 1) * n]);
 
+        Ops.PixelBatch.Run(pixels.View, default, a.View, m, k);
         Ops.DenseForward.Run(a.View, default, w.View, bias.View, y.View, m, k, n, Activation.Relu, default);
         Ops.SoftmaxCrossEntropy.Run(y.View, labels.View, losses.View, correct.View, dlogits.View, m, n);
         Ops.WeightGradient.Run(a.View, default, dlogits.View, gradient.View, m, k, n);
@@ -81,6 +84,7 @@ public abstract class CpuOnlyRefusalTests(DeviceFixture fixture) : DeviceTests(f
         Ops.Adam.Run(parameters.View, gradient.View, first.View, second.View, (k + 1) * n, new AdamSettings(), 1);
 
         // Zero inputs: zero outputs, uniform probabilities, log(n) losses.
+        Assert.All(Download(a), value => Assert.Equal(0f, value));
         Assert.All(Download(y), value => Assert.Equal(0f, value));
         Assert.All(Download(losses), loss => Assert.Equal(MathF.Log(n), loss, 1e-5f));
         Assert.All(Download(dz), value => Assert.Equal(0f, value));
