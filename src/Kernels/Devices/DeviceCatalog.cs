@@ -12,7 +12,7 @@ public static class DeviceCatalog
     /// <summary>
     /// A context with CUDA, OpenCL devices whose OpenCL C ILGPU can target (also those without the
     /// generic address space: see <see cref="OpenCLDevices"/>) and our CPU layout. Algorithms are
-    /// enabled because without them MathF.Exp/Log/Sqrt fail to compile for PTX (FIELD-NOTES); the
+    /// enabled because without them MathF.Exp/Log/Sqrt fail to compile for PTX (an InternalCompilerException in ILGPU 1.5.3); the
     /// tile kernels' barrier gets its local-memory fence on OpenCL (<see cref="LocalBarrier"/>).
     /// </summary>
     public static Context CreateContext() => CreateContext(cuda: true, openCL: true);

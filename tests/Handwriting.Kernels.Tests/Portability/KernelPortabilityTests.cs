@@ -138,7 +138,7 @@ public sealed class KernelPortabilityTests(OfflineBackends backends) : IClassFix
 
     /// <summary>
     /// The check has teeth: ILGPU 1.5.3 turns MathF.FusedMultiplyAdd into a call to an undeclared
-    /// FusedMultiplyAdd in OpenCL C (FIELD-NOTES), and clang must reject it.
+    /// FusedMultiplyAdd in OpenCL C (ILGPU 1.5.3 declares none), and clang must reject it.
     /// </summary>
     [Fact]
     public void The_clang_check_rejects_ilgpus_known_fused_multiply_add_bug()

@@ -8,7 +8,7 @@ namespace Handwriting.Kernels.Tests.RaceCheck;
 /// kernel launch work-item by work-item and reports every pair of accesses to the same address by
 /// different work-items that no barrier orders. It builds with its own OpenCL 1.2 compiler, so the
 /// OpenCL C 2.0 that ILGPU writes is passed -cl-std=CL2.0. Slow (~45 s a launch at the seed's
-/// shapes, FIELD-NOTES): give it small ones.
+/// shapes, as measured here): give it small ones.
 /// </summary>
 public static partial class Oclgrind
 {

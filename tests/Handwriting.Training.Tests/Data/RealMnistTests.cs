@@ -4,7 +4,7 @@ using Handwriting.Training.Data;
 
 namespace Handwriting.Training.Tests.Data;
 
-/// <summary>The real data against the facts in FIELD-NOTES.md.</summary>
+/// <summary>The real data against its known facts: the originals' sizes, per-digit counts and first labels.</summary>
 [Collection(RealMnistCollection.Name)]
 public sealed class RealMnistTests(RealMnist mnist)
 {

@@ -9,7 +9,7 @@ namespace Handwriting.Kernels;
 /// <see cref="WeightGradient"/>, <see cref="InputGradient"/> and <see cref="Adam"/>, each thread
 /// taking its share of every op, with a <see cref="SpinBarrier"/> wherever an op reads what the
 /// previous one wrote. The bits are those of the separate launches.
-/// A launch costs 33-45 us on the CPU accelerator and a barrier about 3 (FIELD-NOTES): at batch 32
+/// A launch costs 33-45 us on the CPU accelerator and a barrier about 3 (measured on our 2-core build machines): at batch 32
 /// the seed model's 7 launches a step cost about as much as their arithmetic.
 /// </summary>
 internal static unsafe class CpuTrainingStepBody
