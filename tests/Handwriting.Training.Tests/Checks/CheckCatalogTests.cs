@@ -12,13 +12,14 @@ public sealed class CheckCatalogTests
     [Fact]
     public void Covers_every_op_that_training_evaluation_and_prediction_launch()
     {
-        string[] ops = ["DenseForward", "WeightGradient", "InputGradient", "SoftmaxCrossEntropy", "Adam", "MetricSums", "Augment", "AugmentDraw", "DropoutMask", "TrainingStep"];
+        string[] ops = ["PixelBatch", "DenseForward", "WeightGradient", "InputGradient", "SoftmaxCrossEntropy", "Adam", "MetricSums", "Augment", "AugmentDraw", "DropoutMask", "TrainingStep"];
 
         Assert.Equal(ops.Order(), CheckCatalog.All.Select(c => c.Op).Distinct().Order());
     }
 
     /// <summary>Each op is checked in every variant it has (<see cref="IDeviceOp{TSelf}.Variants"/>), each at the op's every shape.</summary>
     [Theory]
+    [InlineData("PixelBatch")]
     [InlineData("DenseForward")]
     [InlineData("WeightGradient")]
     [InlineData("InputGradient")]
@@ -31,6 +32,7 @@ public sealed class CheckCatalogTests
     {
         IReadOnlyList<KernelVariant> variants = op switch
         {
+            "PixelBatch" => PixelBatch.Variants,
             "DenseForward" or "DropoutMask" => DenseForward.Variants,
             "WeightGradient" => WeightGradient.Variants,
             "InputGradient" => InputGradient.Variants,
