@@ -1,3 +1,4 @@
+using Handwriting.Api;
 using System.CommandLine;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Cli;
@@ -66,9 +67,11 @@ public static class PredictCommand
 
             inputs.AddRange(files.Select(file => new PredictionInput(file, DigitImageFile.LoadDigit(file), null)));
 
-            using var device = ComputeDevice.Open(parse.GetValue(common.Accelerator));
-            using var network = SavedNetwork.Load(device, modelPath);
-            var answers = DigitAnswer.For(device, network, inputs.Select(input => (input.Name, input.Pixels, input.Label)).ToList());
+            // Through the library's API, as a C# caller would; the device is opened before anything
+            // is answered, so an absent accelerator is reported even when every input is blank.
+            using var network = Sequential.Load(modelPath, parse.GetValue(common.Accelerator).Name());
+            _ = network.DeviceName;
+            var answers = DigitAnswer.For(network, inputs.Select(input => (input.Name, input.Pixels, input.Label)).ToList());
 
             if (parse.GetValue(plot) is string plotPath)
             {

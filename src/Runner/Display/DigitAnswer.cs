@@ -1,8 +1,7 @@
-using Handwriting.Kernels.Devices;
+using Handwriting.Api;
 using Handwriting.Training;
 using Handwriting.Training.Images;
 using Handwriting.Training.Model;
-using Handwriting.Training.Network;
 
 namespace Handwriting.Runner.Display;
 
@@ -19,16 +18,18 @@ public sealed record DigitAnswer(string Input, int? Digit, float[]? Probabilitie
     public bool InkFound => Digit is not null;
 
     /// <summary>
-    /// The answers for <paramref name="inputs"/> (each 784 prepared pixels), in order: one batch of
-    /// forward passes on the device for every input with ink; inputs without ink never reach it.
+    /// The answers for <paramref name="inputs"/> (each 784 prepared pixels), in order: one
+    /// <see cref="Sequential.Predict(float[])"/> of the library's API, a batch of forward passes on
+    /// the device, for every input with ink; inputs without ink never reach it.
     /// </summary>
-    public static IReadOnlyList<DigitAnswer> For(ComputeDevice device, DeviceNetwork network, IReadOnlyList<(string Name, float[] Pixels, int? Label)> inputs)
+    public static IReadOnlyList<DigitAnswer> For(Sequential model, IReadOnlyList<(string Name, float[] Pixels, int? Label)> inputs)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(inputs);
         var inked = inputs.Where(input => PreparedInk.Found(input.Pixels)).ToList();
         float[] probabilities = inked.Count == 0
             ? []
-            : Prediction.Probabilities(device, network, inked.SelectMany(input => input.Pixels).ToArray());
+            : model.Predict(inked.SelectMany(input => input.Pixels).ToArray()).SelectMany(prediction => prediction.Probabilities).ToArray();
         var answers = new List<DigitAnswer>(inputs.Count);
         int row = 0;
         foreach (var input in inputs)

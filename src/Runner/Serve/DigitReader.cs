@@ -1,9 +1,8 @@
+using Handwriting.Api;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Display;
 using Handwriting.Runner.Images;
 using Handwriting.Training.Images;
-using Handwriting.Training.Model;
-using Handwriting.Training.Network;
 
 namespace Handwriting.Runner.Serve;
 
@@ -36,18 +35,16 @@ public sealed class DigitReader : IDisposable
     /// <summary>How many uploads wait or work at once before the server answers "busy".</summary>
     public const int MaxQueued = 64;
 
-    private readonly ComputeDevice _device;
-    private readonly DeviceNetwork _network;
+    private readonly Sequential _model;
     private readonly SemaphoreSlim _working;
     private readonly SemaphoreSlim _large = new(1, 1);
     private readonly Lock _deviceLock = new();
     private int _queued;
     private bool _disposed;
 
-    private DigitReader(ComputeDevice device, DeviceNetwork network, string modelPath)
+    private DigitReader(Sequential model, string modelPath)
     {
-        _device = device;
-        _network = network;
+        _model = model;
         ModelPath = modelPath;
         _working = new SemaphoreSlim(Working, Working);
     }
@@ -64,18 +61,20 @@ public sealed class DigitReader : IDisposable
     public string ModelPath { get; }
 
     /// <summary>The network's shape and the device it runs on, as the page shows them.</summary>
-    public string Description => $"{_network.Shape} on {_device.Name}";
+    public string Description => $"{_model.Widths} on {_model.DeviceName}";
 
+    /// <summary>The model at <paramref name="modelPath"/> through the library's API, its device opened now (so that `serve` fails at start, not at the first upload).</summary>
     public static DigitReader Open(AcceleratorKind accelerator, string modelPath)
     {
-        ComputeDevice device = ComputeDevice.Open(accelerator);
+        var model = Sequential.Load(modelPath, accelerator.Name());
         try
         {
-            return new DigitReader(device, SavedNetwork.Load(device, modelPath), modelPath);
+            _ = model.DeviceName;
+            return new DigitReader(model, modelPath);
         }
         catch
         {
-            device.Dispose();
+            model.Dispose();
             throw;
         }
     }
@@ -127,8 +126,7 @@ public sealed class DigitReader : IDisposable
             }
 
             _disposed = true;
-            _network.Dispose();
-            _device.Dispose();
+            _model.Dispose();
         }
 
         _working.Dispose();
@@ -154,7 +152,7 @@ public sealed class DigitReader : IDisposable
         lock (_deviceLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return new DigitReading(DigitAnswer.For(_device, _network, [(image.Name, prepared, null)])[0], prepared);
+            return new DigitReading(DigitAnswer.For(_model, [(image.Name, prepared, null)])[0], prepared);
         }
     }
 
