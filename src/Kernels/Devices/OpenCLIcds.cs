@@ -17,9 +17,11 @@ public static class OpenCLIcds
     private const string VendorsFolder = "/etc/OpenCL/vendors";
 
     /// <summary>The library each installed .icd file names, as written in it (for example "libpocl.so.2").</summary>
-    public static IReadOnlyList<string> Libraries()
+    public static IReadOnlyList<string> Libraries() => LibrariesIn(Environment.GetEnvironmentVariable(VendorsVariable));
+
+    /// <summary>As <see cref="Libraries()"/>, with <paramref name="configured"/> in place of OCL_ICD_VENDORS (null or empty: the vendors folder).</summary>
+    public static IReadOnlyList<string> LibrariesIn(string? configured)
     {
-        string? configured = Environment.GetEnvironmentVariable(VendorsVariable);
         string source = string.IsNullOrEmpty(configured) ? VendorsFolder : configured;
         IEnumerable<string> files = File.Exists(source) ? [source]
             : Directory.Exists(source) ? Directory.EnumerateFiles(source, "*.icd")
@@ -51,6 +53,12 @@ public static class OpenCLIcds
     /// Whether every installed implementation is PoCL (or there is none), so that no OpenCL device
     /// `auto` would take can be present: PoCL's devices run on the host CPU.
     /// </summary>
-    public static bool OnlyHostCpuImplementations() =>
-        Libraries().All(library => Path.GetFileName(library).StartsWith("libpocl", StringComparison.Ordinal));
+    public static bool OnlyHostCpuImplementations() => AreHostCpuOnly(Libraries());
+
+    /// <summary>Whether every one of <paramref name="libraries"/> (as .icd files name them) is PoCL; true for none.</summary>
+    public static bool AreHostCpuOnly(IEnumerable<string> libraries)
+    {
+        ArgumentNullException.ThrowIfNull(libraries);
+        return libraries.All(library => Path.GetFileName(library).StartsWith("libpocl", StringComparison.Ordinal));
+    }
 }
