@@ -80,7 +80,7 @@ public sealed class ComputeDevice : IDisposable
     /// <summary>Opens a CPU accelerator with a custom layout (see <see cref="CpuConfiguration.ForGroupSize"/>), its variants chosen as <see cref="Open"/> chooses them.</summary>
     public static ComputeDevice OpenCpu(CPUDevice layout, KernelVariant? forced = null)
     {
-        var context = Context.Create(builder => LocalBarrier.Register(builder).CPU(layout).EnableAlgorithms().Optimize(OptimizationLevel.O2));
+        var context = DeviceCatalog.CreateCpuContext(layout);
         try
         {
             var accelerator = DeviceCatalog.OfType(context, AcceleratorType.CPU).First().CreateAccelerator(context);

@@ -27,7 +27,10 @@ public static class DeviceCatalog
         cuda: kind is AcceleratorKind.Auto or AcceleratorKind.Cuda,
         openCL: kind == AcceleratorKind.OpenCL || (kind == AcceleratorKind.Auto && !OpenCLIcds.OnlyHostCpuImplementations()));
 
-    private static Context CreateContext(bool cuda, bool openCL) =>
+    /// <summary>A context with only the CPU accelerator, laid out as <paramref name="layout"/> says (<see cref="CpuConfiguration.ForGroupSize"/>).</summary>
+    public static Context CreateCpuContext(CPUDevice layout) => CreateContext(cuda: false, openCL: false, layout);
+
+    private static Context CreateContext(bool cuda, bool openCL, CPUDevice? layout = null) =>
         Context.Create(builder =>
         {
             var withBarrier = LocalBarrier.Register(builder);
@@ -41,7 +44,7 @@ public static class DeviceCatalog
                 withBarrier.OpenCL(OpenCLDevices.Listed);
             }
 
-            withBarrier.CPU(CpuConfiguration.ForHost())
+            withBarrier.CPU(layout ?? CpuConfiguration.ForHost())
                 .EnableAlgorithms()
                 .Optimize(OptimizationLevel.O2);
         });

@@ -1,5 +1,5 @@
-using Handwriting.Api;
 using System.CommandLine;
+using Handwriting.Api;
 using Handwriting.Kernels.Devices;
 using Handwriting.Runner.Cli;
 using Handwriting.Runner.Display;
