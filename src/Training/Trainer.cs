@@ -60,8 +60,9 @@ public sealed class Trainer : IDisposable
     /// device synchronisation; <see cref="Timeout.InfiniteTimeSpan"/> means only at epoch ends);
     /// <paramref name="epochEnd"/> after every epoch.
     /// <para>
-    /// <paramref name="cancellation"/> is checked before every step: once cancelled, training stops
-    /// there and throws <see cref="TrainingInterruptedException"/> holding a checkpoint, which
+    /// <paramref name="cancellation"/> is checked before every run of steps (at most
+    /// <see cref="DivergenceCheckSteps"/> steps, one where a report is asked after every step or
+    /// augmentation is on): once cancelled, training stops there and throws <see cref="TrainingInterruptedException"/> holding a checkpoint, which
     /// <paramref name="resumeFrom"/> continues to exactly the parameters an uninterrupted run reaches.
     /// The returned history then includes the checkpoint's finished epochs.
     /// </para>
@@ -95,7 +96,12 @@ public sealed class Trainer : IDisposable
         using var losses = _device.Accelerator.Allocate1D<float>(train.Count);
         using var correct = _device.Accelerator.Allocate1D<float>(train.Count);
         var ops = _device.Ops;
+        var adamSettings = new AdamSettings[DivergenceCheckSteps];
         bool reports = progress is not null && progressInterval != Timeout.InfiniteTimeSpan;
+
+        // Steps go in runs to the next divergence check, except where each must be seen alone: a
+        // report after every step (a zero interval), or augmentation's launch before each.
+        bool runs = _options.Augmentation is null && !(reports && progressInterval <= TimeSpan.Zero);
 
         int startEpoch = 1;
         int startStep = 0;
@@ -124,7 +130,7 @@ public sealed class Trainer : IDisposable
             ops.Gather.Labels(train.Labels, indices.View, shuffledLabels.View, train.Count);
             int checkedRows = firstStep * batch; // rows whose losses are known to be finite
 
-            for (int step = firstStep; step < steps; step++)
+            for (int step = firstStep; step < steps;)
             {
                 if (cancellation.IsCancellationRequested)
                 {
@@ -133,8 +139,10 @@ public sealed class Trainer : IDisposable
 
                 int first = step * batch;
                 int rows = Math.Min(batch, train.Count - first);
-                ArrayView<int> batchIndices = ((ArrayView<int>)indices.View).SubView(first, rows);
-                ArrayView<int> labels = ((ArrayView<int>)shuffledLabels.View).SubView(first, rows);
+                int stepEnd = RunEnd(step, train.Count / batch, runs);
+                int images = (stepEnd - step) * rows;
+                ArrayView<int> batchIndices = ((ArrayView<int>)indices.View).SubView(first, images);
+                ArrayView<int> labels = ((ArrayView<int>)shuffledLabels.View).SubView(first, images);
 
                 // Dropout's mask and the augmentation's draws are keyed by the optimiser step, so
                 // a resumed run repeats them and every epoch draws anew.
@@ -148,17 +156,24 @@ public sealed class Trainer : IDisposable
                     (pixels, pixelRows) = (default, default);
                 }
 
-                Network.TrainStep(pixels, pixelRows, labels, losses.Slice(first, rows), correct.Slice(first, rows), rows, _options.DropoutRate, _dropoutSeed, drawStep, StepSettings(Network.AdamSteps, totalSteps));
-
-                bool report = reports && step + 1 < steps && clock.Elapsed - lastReport >= progressInterval;
-                if (report || (step + 1) % DivergenceCheckSteps == 0)
+                var adam = adamSettings.AsSpan(0, stepEnd - step);
+                for (int s = 0; s < adam.Length; s++)
                 {
-                    var soFar = Sum(losses, correct, first + rows);
-                    checkedRows = CheckFinite(soFar, losses, checkedRows, first + rows, epoch);
+                    adam[s] = StepSettings(Network.AdamSteps + s, totalSteps);
+                }
+
+                Network.TrainSteps(pixels, pixelRows, labels, losses.Slice(first, images), correct.Slice(first, images), rows, _options.DropoutRate, _dropoutSeed, drawStep, adam);
+                step = stepEnd;
+
+                bool report = reports && step < steps && clock.Elapsed - lastReport >= progressInterval;
+                if (report || step % DivergenceCheckSteps == 0)
+                {
+                    var soFar = Sum(losses, correct, first + images);
+                    checkedRows = CheckFinite(soFar, losses, checkedRows, first + images, epoch);
                     if (report)
                     {
                         lastReport = clock.Elapsed;
-                        progress!(new TrainingProgress(epoch, _options.Epochs, step + 1, steps, soFar.Loss, soFar.Accuracy));
+                        progress!(new TrainingProgress(epoch, _options.Epochs, step, steps, soFar.Loss, soFar.Accuracy));
                     }
                 }
             }
@@ -221,6 +236,17 @@ public sealed class Trainer : IDisposable
             ? side
             : throw new ArgumentException($"--augment needs square images; these have {width} pixels", nameof(width));
     }
+
+    /// <summary>
+    /// Where the run of steps that starts at <paramref name="step"/> ends: the steps of whole
+    /// batches up to the next divergence check, which the network takes in as few launches as it
+    /// can (<see cref="DeviceNetwork.TrainSteps"/>), or the one step that must be taken alone (the
+    /// short last batch, or every step where <paramref name="runs"/> is false). Runs end where
+    /// checks fall, and the cancellation and the progress clock are looked at between runs, so
+    /// nothing waits for more than <see cref="DivergenceCheckSteps"/> steps.
+    /// </summary>
+    private static int RunEnd(int step, int wholeBatches, bool runs) =>
+        runs && step < wholeBatches ? Math.Min(wholeBatches, ((step / DivergenceCheckSteps) + 1) * DivergenceCheckSteps) : step + 1;
 
     /// <summary>Adam's settings for the step after <paramref name="adamSteps"/> steps: the schedule's learning rate, passed to the kernel through its alpha.</summary>
     private AdamSettings StepSettings(int adamSteps, int totalSteps) =>

@@ -34,6 +34,7 @@ public sealed class DeviceNetwork : IDisposable
     private StepLayer[]? _layers;
     private uint _layersSeed;
     private MemoryBuffer1D<int, Stride1D.Dense>? _stepTable;
+    private MemoryBuffer1D<Kernels.AdamStep, Stride1D.Dense>? _adamSteps;
     private bool _stepTableStale;
 
     public DeviceNetwork(ComputeDevice device, MlpShape shape, ReadOnlySpan<float> parameters, int capacity)
@@ -137,22 +138,74 @@ public sealed class DeviceNetwork : IDisposable
     /// the fused CPU step (<see cref="DeviceOps.ChosenVariant{T}"/> of <see cref="CpuTrainingStep"/>)
     /// that sequence runs inside one launch; elsewhere as separate launches. Both give the same bits.
     /// </summary>
-    public void TrainStep(ArrayView<byte> pixels, ArrayView<int> pixelRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam)
+    public void TrainStep(ArrayView<byte> pixels, ArrayView<int> pixelRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint step, AdamSettings adam) =>
+        TrainSteps(pixels, pixelRows, labels, losses, correct, rows, dropoutRate, seed, step, [adam]);
+
+    /// <summary>
+    /// adam.Length steps of <see cref="TrainStep"/> in a row, step s on the rows images at s * rows
+    /// of <paramref name="pixelRows"/> (or of the dataset, where pixelRows is empty) and
+    /// <paramref name="labels"/>, writing at s * rows of <paramref name="losses"/> and
+    /// <paramref name="correct"/>, drawing dropout's mask for <paramref name="firstStep"/> + s and
+    /// taking Adam's settings adam[s]. The fused CPU step takes up to
+    /// <see cref="StepsPerLaunch"/> of them in one launch; the bits are those of one call per step.
+    /// With pixels empty (the batch in <see cref="Input"/>), one step only.
+    /// </summary>
+    public void TrainSteps(ArrayView<byte> pixels, ArrayView<int> pixelRows, ArrayView<int> labels, ArrayView<float> losses, ArrayView<float> correct, int rows, float dropoutRate, uint seed, uint firstStep, ReadOnlySpan<AdamSettings> adam)
     {
         var input = Input(rows);
-        var launches = Launches(input, rows, dropoutRate, seed) with
+        if (pixels.Length == 0 && adam.Length != 1)
         {
-            Pixels = pixels, PixelRows = pixelRows, DrawStep = step, Labels = labels, Losses = losses, Correct = correct, AdamSettings = adam, AdamStepNumber = ++AdamSteps,
-        };
-        if (!_fused)
-        {
-            TrainingStepSequence.Run(ref launches, Shape.Layers.Count);
-            return;
+            throw new ArgumentException($"steps that read their batch from the input (pixels empty) are taken one step a call, not {adam.Length}", nameof(adam));
         }
 
-        _device.Ops.CpuTrainingStep.Run(
-            _parameters.View, _gradients.View, _adamM.View, _adamV.View, pixels, pixelRows, input, labels, losses, correct,
-            _workspace.View, StepTable(), rows, dropoutRate, step, Kernels.AdamStep.From(adam, AdamSteps));
+        for (int done = 0; done < adam.Length;)
+        {
+            int steps = _fused ? Math.Min(StepsPerLaunch, adam.Length - done) : 1;
+            var (first, images) = ((long)done * rows, (long)steps * rows);
+            var batches = pixelRows.Length == 0 ? pixels.SubView(pixels.Length == 0 ? 0 : first * Shape.Inputs, pixels.Length == 0 ? 0 : images * Shape.Inputs) : pixels;
+            var batchRows = pixelRows.Length == 0 ? pixelRows : pixelRows.SubView(first, images);
+            uint drawStep = unchecked(firstStep + (uint)done);
+            if (_fused)
+            {
+                var adamSteps = AdamStepsFor(adam.Slice(done, steps));
+                _device.Ops.CpuTrainingStep.Run(
+                    _parameters.View, _gradients.View, _adamM.View, _adamV.View, batches, batchRows, input, labels.SubView(first, images), losses.SubView(first, images), correct.SubView(first, images),
+                    _workspace.View, StepTable(seed), rows, steps, dropoutRate, drawStep, adamSteps);
+            }
+            else
+            {
+                var launches = Launches(input, rows, dropoutRate, seed) with
+                {
+                    Pixels = batches, PixelRows = batchRows, DrawStep = drawStep, Labels = labels.SubView(first, rows), Losses = losses.SubView(first, rows), Correct = correct.SubView(first, rows),
+                    AdamSettings = adam[done], AdamStepNumber = ++AdamSteps,
+                };
+                TrainingStepSequence.Run(ref launches, Shape.Layers.Count);
+            }
+
+            done += steps;
+        }
+    }
+
+    /// <summary>
+    /// The most steps one launch of the fused CPU step takes (the trainer's divergence check's span):
+    /// enough that the launch (tens of microseconds, and the wake-up of the accelerator's threads)
+    /// no longer counts, few enough that Ctrl+C and a progress report wait for at most this many steps.
+    /// </summary>
+    public const int StepsPerLaunch = 64;
+
+    /// <summary>Adam's per-step settings for the next steps (bias correction from the step count on), uploaded for one launch.</summary>
+    private ArrayView<Kernels.AdamStep> AdamStepsFor(ReadOnlySpan<AdamSettings> adam)
+    {
+        _adamSteps ??= _device.Accelerator.Allocate1D<Kernels.AdamStep>(StepsPerLaunch);
+        Span<Kernels.AdamStep> values = stackalloc Kernels.AdamStep[adam.Length];
+        for (int s = 0; s < adam.Length; s++)
+        {
+            values[s] = Kernels.AdamStep.From(adam[s], ++AdamSteps);
+        }
+
+        ArrayView<Kernels.AdamStep> view = _adamSteps.View.SubView(0, adam.Length);
+        view.CopyFromCPU(values);
+        return view;
     }
 
     /// <summary>Sets the step count a checkpoint recorded, so bias correction and dropout masks continue from it.</summary>
@@ -183,6 +236,8 @@ public sealed class DeviceNetwork : IDisposable
 
         _stepTable?.Dispose();
         _stepTable = null;
+        _adamSteps?.Dispose();
+        _adamSteps = null;
 
         _owned.Clear();
     }
@@ -219,9 +274,10 @@ public sealed class DeviceNetwork : IDisposable
         return _layers;
     }
 
-    /// <summary>The fused step's table of the current layers: uploaded once, again only if the seed changed.</summary>
-    private ArrayView<int> StepTable()
+    /// <summary>The fused step's table of the layers for <paramref name="seed"/>: uploaded once, again only if the seed changed.</summary>
+    private ArrayView<int> StepTable(uint seed)
     {
+        _ = Layers(seed);
         if (_stepTable is null || _stepTableStale)
         {
             _stepTable ??= _device.Accelerator.Allocate1D<int>(SpinBarrier.StateInts + (Shape.Layers.Count * StepLayer.Ints));

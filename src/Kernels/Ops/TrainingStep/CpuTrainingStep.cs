@@ -16,7 +16,7 @@ namespace Handwriting.Kernels;
 public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
 {
     private readonly DeviceOps _ops;
-    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> _kernel;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<AdamStep>, StepSettings> _kernel;
 
     private CpuTrainingStep(DeviceOps ops, KernelVariant variant)
     {
@@ -38,13 +38,18 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
     static CpuTrainingStep IDeviceOp<CpuTrainingStep>.Load(DeviceOps ops, KernelVariant variant) => new(ops, variant);
 
     /// <summary>
-    /// One step over <paramref name="rows"/> images. With <paramref name="pixels"/> given, the step
-    /// first reads the batch from the dataset's bytes into <paramref name="input"/> (rows, I) as
-    /// <see cref="PixelBatch"/> does: input row r is pixels[pixelRows[r]] / 255 (or row r when
-    /// pixelRows is empty); with pixels empty, input already holds the batch (augmentation wrote it).
-    /// labels/losses/correct are (rows) views. The table's layers must
-    /// fit the parameters and the workspace (the caller builds both from one shape); losses and
-    /// correct receive each image's loss and hit as <see cref="SoftmaxCrossEntropy"/> writes them.
+    /// <paramref name="steps"/> steps over <paramref name="rows"/> images each, one after the other
+    /// in one launch, as many calls of one step would take them (the same bits). Step s reads its
+    /// batch at s * rows in <paramref name="pixelRows"/> and <paramref name="labels"/>, writes
+    /// each image's loss and hit at s * rows in <paramref name="losses"/> and
+    /// <paramref name="correct"/> (as <see cref="SoftmaxCrossEntropy"/> writes them), draws
+    /// dropout's mask for step <paramref name="drawStep"/> + s and updates the parameters with
+    /// <paramref name="adam"/>[s]. With <paramref name="pixels"/> given, a step first reads its
+    /// batch from the dataset's bytes into <paramref name="input"/> (rows, I) as
+    /// <see cref="PixelBatch"/> does: input row r is pixels[pixelRows[s * rows + r]] / 255 (or row
+    /// s * rows + r when pixelRows is empty); with pixels empty, input already holds the batch
+    /// (augmentation wrote it), and a launch takes one step. The table's layers must fit the
+    /// parameters and the workspace (the caller builds both from one shape).
     /// </summary>
     public void Run(
         ArrayView<float> parameters,
@@ -60,35 +65,61 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> workspace,
         ArrayView<int> table,
         int rows,
+        int steps,
         float dropoutRate,
         uint drawStep,
-        AdamStep adam)
+        ArrayView<AdamStep> adam)
     {
         int layers = (int)((table.Length - SpinBarrier.StateInts) / StepLayer.Ints);
         Require.Positive(rows, nameof(rows));
+        Require.Positive(steps, nameof(steps));
         Require.Positive(layers, nameof(table));
         Require.Rate(dropoutRate, nameof(dropoutRate));
         Require.Length(gradients, parameters.Length, nameof(gradients), $"({parameters.Length})");
         Require.Length(m, parameters.Length, nameof(m), $"({parameters.Length})");
         Require.Length(v, parameters.Length, nameof(v), $"({parameters.Length})");
+        long images = (long)rows * steps;
         if (pixels.Length != 0)
         {
-            PixelBatch.Check(pixels, pixelRows, input, rows, (int)(input.Length / rows));
+            CheckBatches(pixels, pixelRows, input, rows, steps);
+        }
+        else if (steps != 1)
+        {
+            throw new ArgumentException($"a launch that reads its batch from the input takes one step, not {steps}", nameof(steps));
         }
 
-        Require.Length(labels, rows, nameof(labels), $"({rows})");
-        Require.Length(losses, rows, nameof(losses), $"({rows})");
-        Require.Length(correct, rows, nameof(correct), $"({rows})");
+        Require.Length(labels, images, nameof(labels), $"({rows} x {steps})");
+        Require.Length(losses, images, nameof(losses), $"({rows} x {steps})");
+        Require.Length(correct, images, nameof(correct), $"({rows} x {steps})");
+        Require.Length(adam, steps, nameof(adam), $"({steps})");
         var launch = _ops.LaunchingCpuOnly();
-        var settings = new StepSettings(rows, layers, dropoutRate, drawStep, adam, launch);
-        _kernel(launch.Threads, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, settings);
+        var settings = new StepSettings(rows, layers, steps, dropoutRate, drawStep, launch);
+        _kernel(launch.Threads, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, adam, settings);
     }
 
-    private static Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings> Load<TL, TV>(DeviceOps ops)
+    /// <summary>As <see cref="PixelBatch"/> checks one batch: here the row indices (or the dataset's rows) of every step, read into an input of one step's rows.</summary>
+    private static void CheckBatches(ArrayView<byte> pixels, ArrayView<int> pixelRows, ArrayView<float> input, int rows, int steps)
+    {
+        long images = (long)rows * steps;
+        int inputs = (int)(input.Length / rows);
+        Require.Positive(inputs, nameof(input));
+        Require.Length(input, (long)rows * inputs, nameof(input), $"({rows}, {inputs})");
+        if (pixelRows.Length == 0)
+        {
+            Require.Length(pixels, images * inputs, nameof(pixels), $"({rows} x {steps}, {inputs})");
+        }
+        else
+        {
+            Require.Length(pixelRows, images, nameof(pixelRows), $"({rows} x {steps})");
+            Require.WholeRows(pixels, inputs, nameof(pixels), $"rows of {inputs}");
+        }
+    }
+
+    private static Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<AdamStep>, StepSettings> Load<TL, TV>(DeviceOps ops)
         where TL : struct, ILanes<TV>
         where TV : struct =>
         ops.Accelerator.LoadAutoGroupedStreamKernel<
-            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, StepSettings>(Kernel<TL, TV>);
+            Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<byte>, ArrayView<int>, ArrayView<float>, ArrayView<int>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<int>, ArrayView<AdamStep>, StepSettings>(Kernel<TL, TV>);
 
     [Kernel(CpuOnly = true)]
     public static void Kernel<TL, TV>(
@@ -105,10 +136,11 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> correct,
         ArrayView<float> workspace,
         ArrayView<int> table,
+        ArrayView<AdamStep> adam,
         StepSettings settings)
         where TL : struct, ILanes<TV>
         where TV : struct =>
-        Body<TL, TV>(thread, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, settings);
+        Body<TL, TV>(thread, parameters, gradients, m, v, pixels, pixelRows, input, labels, losses, correct, workspace, table, adam, settings);
 
     [ILGPU.Frontend.External(nameof(CpuTrainingStep))]
     private static unsafe void Body<TL, TV>(
@@ -125,6 +157,7 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         ArrayView<float> correct,
         ArrayView<float> workspace,
         ArrayView<int> table,
+        ArrayView<AdamStep> adam,
         StepSettings settings)
         where TL : struct, ILanes<TV>
         where TV : struct
@@ -133,8 +166,9 @@ public sealed class CpuTrainingStep : IDeviceOp<CpuTrainingStep>
         fixed (float* px = &CpuView.First(input), ps = &CpuView.First(losses), pc = &CpuView.First(correct), pw = &CpuView.First(workspace))
         fixed (int* pr = &CpuView.First(pixelRows), pl = &CpuView.First(labels), pt = &CpuView.First(table))
         fixed (byte* pb = &CpuView.First(pixels))
+        fixed (AdamStep* pa = &CpuView.First(adam))
         {
-            CpuTrainingStepBody.Run<TL, TV>(thread, pp, pg, pm, pv, pb, pr, px, pl, ps, pc, pw, pt, settings);
+            CpuTrainingStepBody.Run<TL, TV>(thread, pp, pg, pm, pv, pb, pr, px, pl, ps, pc, pw, pt, pa, settings);
         }
     }
 }

@@ -10,34 +10,52 @@ namespace Handwriting.Kernels;
 /// taking its share of every op, with a <see cref="SpinBarrier"/> wherever an op reads what the
 /// previous one wrote. The bits are those of the separate launches.
 /// A launch costs 33-45 us on the CPU accelerator and a barrier about 3 (measured on our 2-core build machines): at batch 32
-/// the seed model's 7 launches a step cost about as much as their arithmetic.
+/// the seed model's 7 launches a step cost about as much as their arithmetic. One launch may also
+/// take several steps in a row, which spares the trainer's loop one launch (and the wake-up of
+/// the accelerator's threads: about 170 us a step in all, benchmarks/NOTES.md section 10) per step.
 /// </summary>
 internal static unsafe class CpuTrainingStepBody
 {
+    /// <summary>
+    /// This thread's share of <see cref="StepSettings.Steps"/> steps, one after the other: step s
+    /// reads its batch's row indices, labels and Adam settings at s and writes its losses and hits
+    /// there. No barrier is needed between two steps: the next step's batch read touches only the
+    /// input, which nothing reads after the last barrier of a step, and the barrier that follows
+    /// the read keeps every thread's forward pass behind every thread's Adam.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run<TL, TV>(int thread, float* parameters, float* gradients, float* m, float* v, byte* pixels, int* pixelRows, float* input, int* labels, float* losses, float* correct, float* workspace, int* table, StepSettings settings)
+    public static void Run<TL, TV>(int thread, float* parameters, float* gradients, float* m, float* v, byte* pixels, int* pixelRows, float* input, int* labels, float* losses, float* correct, float* workspace, int* table, AdamStep* adam, StepSettings settings)
         where TL : struct, ILanes<TV>
         where TV : struct
     {
-        var ops = new Bodies<TL, TV>
+        int* layers = table + SpinBarrier.StateInts;
+        long pixelsPerStep = (long)settings.Rows * StepLayer.ReadFrom(layers).In;
+        for (int s = 0; s < settings.Steps; s++)
         {
-            Share = settings.Launch.Share(thread),
-            Settings = settings,
-            Parameters = parameters,
-            Gradients = gradients,
-            M = m,
-            V = v,
-            Pixels = pixels,
-            PixelRows = pixelRows,
-            Input = input,
-            Labels = labels,
-            Losses = losses,
-            Correct = correct,
-            Workspace = workspace,
-            BarrierState = table,
-            Layers = table + SpinBarrier.StateInts,
-        };
-        TrainingStepSequence.Run(ref ops, settings.Layers);
+            long first = (long)s * settings.Rows;
+            var ops = new Bodies<TL, TV>
+            {
+                Share = settings.Launch.Share(thread),
+                Settings = settings,
+                DrawStep = unchecked(settings.DrawStep + (uint)s),
+                AdamStep = adam[s],
+                Parameters = parameters,
+                Gradients = gradients,
+                M = m,
+                V = v,
+                // Without row indices step s reads the dataset's rows from s * Rows on.
+                Pixels = pixels == null ? null : pixelRows == null ? pixels + (s * pixelsPerStep) : pixels,
+                PixelRows = pixelRows == null ? null : pixelRows + first,
+                Input = input,
+                Labels = labels + first,
+                Losses = losses + first,
+                Correct = correct + first,
+                Workspace = workspace,
+                BarrierState = table,
+                Layers = layers,
+            };
+            TrainingStepSequence.Run(ref ops, settings.Layers);
+        }
     }
 
     /// <summary>The step's ops as this thread's share of each SIMD body, on the buffers the table locates.</summary>
@@ -47,6 +65,8 @@ internal static unsafe class CpuTrainingStepBody
     {
         public ThreadShare Share;
         public StepSettings Settings;
+        public uint DrawStep;
+        public AdamStep AdamStep;
         public float* Parameters, Gradients, M, V, Input, Losses, Correct, Workspace;
         public byte* Pixels;
         public int* PixelRows, Labels, BarrierState, Layers;
@@ -66,7 +86,7 @@ internal static unsafe class CpuTrainingStepBody
         {
             var layer = Layer(l);
             bool hidden = l < Settings.Layers - 1;
-            var dropout = new DropoutSettings(hidden ? Settings.DropoutRate : 0f, layer.DropoutSeed, Settings.DrawStep);
+            var dropout = new DropoutSettings(hidden ? Settings.DropoutRate : 0f, layer.DropoutSeed, DrawStep);
             var layout = new DenseLayout(Settings.Rows, layer.In, layer.Out, 1, 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
             DenseForwardSimdBody.Run<TL, TV>(Share, LayerInput(l), null, Parameters + layer.WeightsOffset, Parameters + layer.BiasOffset, Workspace + layer.OutputOffset, layout);
         }
@@ -105,8 +125,8 @@ internal static unsafe class CpuTrainingStepBody
             for (int l = 0; l < Settings.Layers; l++)
             {
                 var layer = Layer(l);
-                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.WeightsOffset, layer.In, layer.Out, Settings.Adam);
-                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.BiasOffset, 1, layer.Out, Settings.Adam);
+                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.WeightsOffset, layer.In, layer.Out, AdamStep);
+                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.BiasOffset, 1, layer.Out, AdamStep);
             }
         }
 
