@@ -24,11 +24,11 @@ public sealed class DeviceNetwork : IDisposable
 {
     private readonly ComputeDevice _device;
     private readonly List<IDisposable> _owned = [];
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _parameters;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _gradients;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamM;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _adamV;
-    private readonly MemoryBuffer1D<float, Stride1D.Dense> _workspace;
+    private readonly ArrayView<float> _parameters;
+    private readonly ArrayView<float> _gradients;
+    private readonly ArrayView<float> _adamM;
+    private readonly ArrayView<float> _adamV;
+    private readonly ArrayView<float> _workspace;
     private readonly WorkspaceLayout _layout;
     private readonly bool _fused;
     private StepLayer[]? _layers;
@@ -69,24 +69,24 @@ public sealed class DeviceNetwork : IDisposable
     /// <summary>The number of Adam steps taken so far (the t of its bias correction).</summary>
     public int AdamSteps { get; private set; }
 
-    public ArrayView<float> Parameters => _parameters.View;
+    public ArrayView<float> Parameters => _parameters;
 
-    public ArrayView<float> Gradients => _gradients.View;
+    public ArrayView<float> Gradients => _gradients;
 
     /// <summary>Adam's first moments (m), one per parameter: read and restored by training checkpoints.</summary>
-    public ArrayView<float> AdamFirstMoments => _adamM.View;
+    public ArrayView<float> AdamFirstMoments => _adamM;
 
     /// <summary>Adam's second moments (v), one per parameter: read and restored by training checkpoints.</summary>
-    public ArrayView<float> AdamSecondMoments => _adamV.View;
+    public ArrayView<float> AdamSecondMoments => _adamV;
 
     /// <summary>The logits of the last forward pass, (rows, Outputs).</summary>
-    public ArrayView<float> Logits(int rows) => _workspace.View.SubView(_layout.OutputOffset(Shape.Layers.Count - 1), (long)rows * Shape.Outputs);
+    public ArrayView<float> Logits(int rows) => _workspace.SubView(_layout.OutputOffset(Shape.Layers.Count - 1), (long)rows * Shape.Outputs);
 
     /// <summary>The batch input the network reads its images from: (rows, Inputs) floats in the workspace, written by <see cref="ReadBatch"/> or by augmentation.</summary>
     public ArrayView<float> Input(int rows)
     {
         CheckRows(rows);
-        return _workspace.View.SubView(WorkspaceLayout.InputOffset, (long)rows * Shape.Inputs);
+        return _workspace.SubView(WorkspaceLayout.InputOffset, (long)rows * Shape.Inputs);
     }
 
     /// <summary>
@@ -169,8 +169,8 @@ public sealed class DeviceNetwork : IDisposable
             {
                 var adamSteps = AdamStepsFor(adam.Slice(done, steps));
                 _device.Ops.CpuTrainingStep.Run(
-                    _parameters.View, _gradients.View, _adamM.View, _adamV.View, batches, batchRows, input, labels.SubView(first, images), losses.SubView(first, images), correct.SubView(first, images),
-                    _workspace.View, StepTable(seed), rows, steps, dropoutRate, drawStep, adamSteps);
+                    _parameters, _gradients, _adamM, _adamV, batches, batchRows, input, labels.SubView(first, images), losses.SubView(first, images), correct.SubView(first, images),
+                    _workspace, StepTable(seed), rows, steps, dropoutRate, drawStep, adamSteps);
             }
             else
             {
@@ -215,7 +215,7 @@ public sealed class DeviceNetwork : IDisposable
         AdamSteps = steps;
     }
 
-    public float[] ReadParameters() => _parameters.GetAsArray1D();
+    public float[] ReadParameters() => _parameters.GetAsArray();
 
     public void WriteParameters(ReadOnlySpan<float> parameters)
     {
@@ -250,11 +250,11 @@ public sealed class DeviceNetwork : IDisposable
         {
             Ops = _device.Ops,
             Layers = Layers(seed),
-            Parameters = _parameters.View,
-            Gradients = _gradients.View,
-            AdamM = _adamM.View,
-            AdamV = _adamV.View,
-            Workspace = _workspace.View,
+            Parameters = _parameters,
+            Gradients = _gradients,
+            AdamM = _adamM,
+            AdamV = _adamV,
+            Workspace = _workspace,
             Rows = rows,
             Input = input,
             DropoutRate = dropoutRate,
@@ -296,10 +296,11 @@ public sealed class DeviceNetwork : IDisposable
         }
     }
 
-    private MemoryBuffer1D<float, Stride1D.Dense> Allocate(long length)
+    /// <summary>A buffer of the network's, on a cache line for the SIMD bodies (<see cref="CacheLineBuffer{T}"/>).</summary>
+    private ArrayView<float> Allocate(long length)
     {
-        var buffer = _device.Accelerator.Allocate1D<float>(Math.Max(1, length));
+        var buffer = new CacheLineBuffer<float>(_device.Accelerator, Math.Max(1, length));
         _owned.Add(buffer);
-        return buffer;
+        return buffer.View;
     }
 }
