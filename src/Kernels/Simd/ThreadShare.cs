@@ -8,6 +8,9 @@ namespace Handwriting.Kernels.Simd;
 /// </summary>
 public readonly record struct ThreadShare(int Thread, int Threads)
 {
+    /// <summary>One thread with all of the work: for a body that runs a thread's part of a split it made itself.</summary>
+    public static ThreadShare Alone => new(0, 1);
+
     /// <summary>The items [First, End) of <paramref name="items"/> that this thread takes.</summary>
     public (long First, long End) Of(long items)
     {

@@ -12,28 +12,6 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class AdamSimdBody
 {
-    /// <summary>
-    /// As <see cref="Run{TL, TV}"/>, over a rows x columns block of parameters at offset (a layer's weights,
-    /// or its bias as one row), with this thread taking the columns of its share of column chunks
-    /// (2 vectors wide), as the forward and weight-gradient bodies split a layer: in the fused step
-    /// each thread then updates the weights its own core's cache holds. Element-wise, so any split
-    /// gives the same bits.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunColumns<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, long offset, int rows, int columns, AdamStep step)
-        where TL : struct, ILanes<TV>
-        where TV : struct
-    {
-        int chunk = 2 * TL.Count;
-        var (firstChunk, endChunk) = share.Of((columns + chunk - 1) / chunk);
-        long c0 = firstChunk * chunk, c1 = Math.Min(columns, endChunk * chunk);
-        for (long r = 0; r < rows; r++)
-        {
-            long start = offset + (r * columns);
-            Update<TL, TV>(parameters, gradients, m, v, start + c0, start + c1, step);
-        }
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<TL, TV>(ThreadShare share, float* parameters, float* gradients, float* m, float* v, int count, AdamStep step)
         where TL : struct, ILanes<TV>
@@ -45,7 +23,7 @@ internal static unsafe class AdamSimdBody
 
     /// <summary>Adam on elements [first, end): whole vectors, then scalars.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Update<TL, TV>(float* parameters, float* gradients, float* m, float* v, long first, long end, AdamStep step)
+    internal static void Update<TL, TV>(float* parameters, float* gradients, float* m, float* v, long first, long end, AdamStep step)
         where TL : struct, ILanes<TV>
         where TV : struct
     {

@@ -32,6 +32,34 @@ internal static unsafe class DenseForwardSimdBody
     }
 
     /// <summary>
+    /// As <see cref="Run{TL, TV}"/>, with the threads splitting the batch's rows (in blocks of
+    /// <see cref="ProductBlocks.Rows"/>) instead of the output's columns: each thread multiplies
+    /// its rows by the whole of W. The fused CPU step splits so, because a thread that takes the
+    /// columns of W takes half of every 512-byte row of it, and the two cores then fight over
+    /// neighbouring cache lines in every op that writes W or its gradient (<see cref="CpuTrainingStepBody"/>).
+    /// The bits are <see cref="Run{TL, TV}"/>'s: each output is still one thread's sum in the same order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunRows<TL, TV>(ThreadShare share, float* a, int* rows, float* w, float* bias, float* y, DenseLayout layout)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        var (first, end) = share.Of(layout.M, ProductBlocks.Rows);
+        if (first >= end)
+        {
+            return;
+        }
+
+        int m0 = (int)first, count = (int)(end - first);
+        float* mine = rows == null ? a + ((long)m0 * layout.K) : a;
+        RowBlockProduct.Multiply<TL, TV>(ThreadShare.Alone, mine, rows == null ? null : rows + m0, w, y + ((long)m0 * layout.N), count, layout.K, layout.N);
+        for (int i = m0; i < m0 + count; i++)
+        {
+            Epilogue<TL, TV>(y + ((long)i * layout.N), bias, (long)i * layout.N, 0, layout.N, layout);
+        }
+    }
+
+    /// <summary>
     /// Bias, activation and dropout on columns [j0, jEnd) of one output row starting at flat index
     /// rowIndex: whole vectors lane by lane as <see cref="DenseForwardKernel.Epilogue(DenseLayout, float, long, float)"/>
     /// does each float (the same operations in the same order), the rest through that function.

@@ -9,6 +9,14 @@ namespace Handwriting.Kernels;
 /// <see cref="WeightGradient"/>, <see cref="InputGradient"/> and <see cref="Adam"/>, each thread
 /// taking its share of every op, with a <see cref="SpinBarrier"/> wherever an op reads what the
 /// previous one wrote. The bits are those of the separate launches.
+/// <para>
+/// The threads split the batch's rows in the forward pass and the rows of each weight matrix (its
+/// bias as one more row) in the weight gradient and Adam, so that each core writes one contiguous
+/// run of the weights, their gradients and Adam's moments. The separate launches split by column
+/// chunks, which gives each thread half of every 512-byte row of the seed's first layer; in the
+/// fused step that made the two cores fetch each other's neighbouring lines in every op, and Adam
+/// took about 115 us a step per thread where it takes 40 (benchmarks/NOTES.md section 10).
+/// </para>
 /// A launch costs 33-45 us on the CPU accelerator and a barrier about 3 (measured on our 2-core build machines): at batch 32
 /// the seed model's 7 launches a step cost about as much as their arithmetic. One launch may also
 /// take several steps in a row, which spares the trainer's loop one launch (and the wake-up of
@@ -88,7 +96,7 @@ internal static unsafe class CpuTrainingStepBody
             bool hidden = l < Settings.Layers - 1;
             var dropout = new DropoutSettings(hidden ? Settings.DropoutRate : 0f, layer.DropoutSeed, DrawStep);
             var layout = new DenseLayout(Settings.Rows, layer.In, layer.Out, 1, 0, hidden ? Activation.Relu : Activation.None, dropout, 0);
-            DenseForwardSimdBody.Run<TL, TV>(Share, LayerInput(l), null, Parameters + layer.WeightsOffset, Parameters + layer.BiasOffset, Workspace + layer.OutputOffset, layout);
+            DenseForwardSimdBody.RunRows<TL, TV>(Share, LayerInput(l), null, Parameters + layer.WeightsOffset, Parameters + layer.BiasOffset, Workspace + layer.OutputOffset, layout);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -103,7 +111,7 @@ internal static unsafe class CpuTrainingStepBody
         {
             var layer = Layer(l);
             var layout = new DenseBackwardLayout(Settings.Rows, layer.In, layer.Out, 0, 0);
-            WeightGradientSimdBody.Run<TL, TV>(Share, LayerInput(l), null, Workspace + layer.OutputGradientOffset, Gradients + layer.WeightsOffset, layout);
+            WeightGradientSimdBody.RunRows<TL, TV>(Share, LayerInput(l), null, Workspace + layer.OutputGradientOffset, Gradients + layer.WeightsOffset, layout);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,8 +124,9 @@ internal static unsafe class CpuTrainingStepBody
         }
 
         /// <summary>
-        /// Layer by layer, each thread on the columns it computed in the forward pass and the
-        /// weight gradient, so that a core updates the weights its own cache holds.
+        /// Layer by layer, each thread on the rows of weights and bias whose gradients it computed
+        /// (<see cref="WeightGradientSimdBody.RowsOf"/>): one contiguous run of each of the four
+        /// arrays per thread, which its core alone writes.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Adam()
@@ -125,8 +134,9 @@ internal static unsafe class CpuTrainingStepBody
             for (int l = 0; l < Settings.Layers; l++)
             {
                 var layer = Layer(l);
-                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.WeightsOffset, layer.In, layer.Out, AdamStep);
-                AdamSimdBody.RunColumns<TL, TV>(Share, Parameters, Gradients, M, V, layer.BiasOffset, 1, layer.Out, AdamStep);
+                var (first, end) = WeightGradientSimdBody.RowsOf(Share, layer.In);
+                long start = layer.WeightsOffset + ((long)first * layer.Out);
+                AdamSimdBody.Update<TL, TV>(Parameters, Gradients, M, V, start, layer.WeightsOffset + ((long)end * layer.Out), AdamStep);
             }
         }
 

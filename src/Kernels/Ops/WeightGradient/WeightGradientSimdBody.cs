@@ -23,8 +23,8 @@ internal static unsafe class WeightGradientSimdBody
         where TV : struct
     {
         // Items are column chunk first (each chunk's weight-row blocks, then its bias run), so a
-        // thread takes whole chunks of columns: the columns it reads in the forward pass and
-        // updates in the fused step's Adam, which then stay in its core's cache.
+        // thread takes whole chunks of columns, as DenseForwardSimd's launch does. The fused step
+        // splits by rows instead (RunRows).
         int chunk = 2 * TL.Count;
         int chunks = (layout.N + chunk - 1) / chunk;
         int perChunk = ((layout.K + BlockRows - 1) / BlockRows) + 1;
@@ -37,33 +37,81 @@ internal static unsafe class WeightGradientSimdBody
             int j0 = (int)(item / perChunk) * chunk;
             int jEnd = Math.Min(j0 + chunk, layout.N);
             int count = bias ? 1 : Math.Min(BlockRows, layout.K - p0);
-            for (int j = j0; j < jEnd;)
-            {
-                int width = jEnd - j >= 2 * TL.Count ? 2 * TL.Count : jEnd - j >= TL.Count ? TL.Count : jEnd - j >= Lanes128.Count ? Lanes128.Count : 1;
-                if (bias)
-                {
-                    width = Math.Min(width, TL.Count);
-                    BiasColumns<TL, TV>(dy, gradient + ((long)layout.K * layout.N), layout, j, width);
-                }
-                else if (width == 2 * TL.Count)
-                {
-                    Pair<TL, TV>(a, rows, dy, gradient, layout, p0, count, j);
-                }
-                else if (width == TL.Count)
-                {
-                    Block<TL, TV>(a, rows, dy, gradient, layout, p0, count, j);
-                }
-                else if (width == Lanes128.Count)
-                {
-                    Block<Lanes128, Vector128<float>>(a, rows, dy, gradient, layout, p0, count, j);
-                }
-                else
-                {
-                    Scalars(a, rows, dy, gradient, layout, p0, count, j);
-                }
+            Columns<TL, TV>(a, rows, dy, gradient, layout, p0, count, bias, j0, jEnd);
+        }
+    }
 
-                j += width;
+    /// <summary>
+    /// The rows of the gradient ((K + 1) x N, the bias gradient as row K) that a thread takes in
+    /// <see cref="RunRows{TL, TV}"/>: a contiguous run, in blocks of 4 weight rows. The fused CPU
+    /// step's Adam updates the same rows, so that one core writes each line of the layer's weights,
+    /// gradients and moments.
+    /// </summary>
+    public static (int First, int End) RowsOf(ThreadShare share, int k)
+    {
+        var (first, end) = share.Of(k + 1, BlockRows);
+        return ((int)first, (int)end);
+    }
+
+    /// <summary>
+    /// As <see cref="Run{TL, TV}(ThreadShare, float*, int*, float*, float*, DenseBackwardLayout)"/>,
+    /// with each thread taking whole rows of the gradient (<see cref="RowsOf"/>) across all columns
+    /// instead of column chunks: see <see cref="DenseForwardSimdBody.RunRows{TL, TV}"/> for why the
+    /// fused step splits so. The same sums in the same order: the same bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunRows<TL, TV>(ThreadShare share, float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        var (first, end) = RowsOf(share, layout.K);
+        for (int p0 = first; p0 < Math.Min(end, layout.K); p0 += BlockRows)
+        {
+            int count = Math.Min(BlockRows, Math.Min(end, layout.K) - p0);
+            for (int j0 = 0; j0 < layout.N; j0 += 2 * TL.Count)
+            {
+                Columns<TL, TV>(a, rows, dy, gradient, layout, p0, count, false, j0, Math.Min(j0 + (2 * TL.Count), layout.N));
             }
+        }
+
+        if (end == layout.K + 1)
+        {
+            Columns<TL, TV>(a, rows, dy, gradient, layout, layout.K, 1, true, 0, layout.N);
+        }
+    }
+
+    /// <summary>Weight rows p0 .. p0 + count - 1 (or the bias row), columns [j0, jEnd): pairs of vectors, then single ones, then 4-float vectors, then scalars.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Columns<TL, TV>(float* a, int* rows, float* dy, float* gradient, DenseBackwardLayout layout, int p0, int count, bool bias, int j0, int jEnd)
+        where TL : struct, ILanes<TV>
+        where TV : struct
+    {
+        for (int j = j0; j < jEnd;)
+        {
+            int width = jEnd - j >= 2 * TL.Count ? 2 * TL.Count : jEnd - j >= TL.Count ? TL.Count : jEnd - j >= Lanes128.Count ? Lanes128.Count : 1;
+            if (bias)
+            {
+                width = Math.Min(width, TL.Count);
+                BiasColumns<TL, TV>(dy, gradient + ((long)layout.K * layout.N), layout, j, width);
+            }
+            else if (width == 2 * TL.Count)
+            {
+                Pair<TL, TV>(a, rows, dy, gradient, layout, p0, count, j);
+            }
+            else if (width == TL.Count)
+            {
+                Block<TL, TV>(a, rows, dy, gradient, layout, p0, count, j);
+            }
+            else if (width == Lanes128.Count)
+            {
+                Block<Lanes128, Vector128<float>>(a, rows, dy, gradient, layout, p0, count, j);
+            }
+            else
+            {
+                Scalars(a, rows, dy, gradient, layout, p0, count, j);
+            }
+
+            j += width;
         }
     }
 
