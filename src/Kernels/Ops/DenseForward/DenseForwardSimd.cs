@@ -56,7 +56,17 @@ internal static class DenseForwardSimd
         fixed (float* pa = &CpuView.First(a), pw = &CpuView.First(w), pb = &CpuView.First(bias), py = &CpuView.First(y))
         fixed (int* pr = &CpuView.First(rows))
         {
-            DenseForwardSimdBody.Run<TL, TV>(launch.Share(thread), pa, pr, pw, pb, py, layout);
+            // By rows where every thread gets a block of them (evaluation's 1,000-row chunks, a batch):
+            // each core then writes whole output rows. By column chunks where the rows are too few
+            // to share (a single image). Both give the same bits.
+            if (layout.M >= ProductBlocks.Rows * launch.Threads)
+            {
+                DenseForwardSimdBody.RunRows<TL, TV>(launch.Share(thread), pa, pr, pw, pb, py, layout);
+            }
+            else
+            {
+                DenseForwardSimdBody.Run<TL, TV>(launch.Share(thread), pa, pr, pw, pb, py, layout);
+            }
         }
     }
 }
