@@ -62,7 +62,7 @@ public sealed record BenchmarkReport(
 
         foreach (var count in Counts)
         {
-            text.AppendLine(Invariant($"| at most 8 kernel launches per training step ({count.Accelerator}, batch {count.BatchSize}; issue 6) | {count.Launches:F2} ({(count.Launches < 2 ? "1 per step: the fused CPU step" : "7 per step")}, plus per epoch: the label gather, the metric sums, and the divergence check every 64 steps) | {(count.Launches <= 8 ? "yes" : "no")} |"));
+            text.AppendLine(Invariant($"| at most 8 kernel launches per training step ({count.Accelerator}, batch {count.BatchSize}; issue 6) | {count.Launches:F2} ({LaunchesText(count.Launches)}, plus per epoch: the label gather, the metric sums, and the divergence check every 64 steps) | {(count.Launches <= 8 ? "yes" : "no")} |"));
         }
 
         return text.ToString();
@@ -184,6 +184,7 @@ public sealed record BenchmarkReport(
 
         {Table()}
         - *train images/s*: training images per second of the training loop alone (validation excluded), over all epochs.
+        - Each whole-process row is the run of median wall time of those bench made of that configuration (`--runs`, 3 unless told), taken in rounds that alternate the configurations; its note gives how many and their range.
         - *wall time*: the whole process, start to exit, as a user waits for it (start-up, data loading, training, validation, test evaluation, plots, files; broken down below). PyTorch's leaves out the inference timing its script does after the test evaluation (`train` does none; the row's note says how long it took).
         - *x fastest PyTorch*: this row's figure divided by the best PyTorch run's at the same batch size (most images/s); *fastest PyTorch / this*: the shortest PyTorch wall time divided by this row's. Above 1 means faster than PyTorch at its best.
         - *peak memory*: the whole process's peak resident set (VmHWM, the kernel's high-water mark, read from /proc every 10 ms while it runs); *smallest PyTorch / this*: the smallest PyTorch peak at the same batch size divided by this row's, above 1 means less memory than PyTorch.
@@ -249,6 +250,10 @@ public sealed record BenchmarkReport(
         string text = row.IsOurs && ratio != "-" ? $"{figure}\n{ratio}x" : figure;
         return new ThroughputChart.Bar(label, value, text, row.IsOurs ? 0 : row.IsPeer ? 1 : 2);
     }
+
+    /// <summary>What a launch count per step means: the fused CPU step takes up to 64 steps a launch (the divergence check's span), a GPU runs the separate ops.</summary>
+    private static string LaunchesText(double perStep) =>
+        perStep < 1 ? "the fused CPU step, one launch per run of up to 64 steps" : perStep < 2 ? "1 per step: the fused CPU step" : "7 per step";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

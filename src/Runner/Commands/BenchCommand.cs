@@ -25,6 +25,7 @@ public static class BenchCommand
         var batchSizes = new Option<string>("--batch-sizes") { Description = "Batch sizes to compare, comma-separated", DefaultValueFactory = _ => "32,128", HelpName = "SIZES" };
         var referenceSteps = new Option<int>("--reference-steps") { Description = "Steps to time the float64 reference trainer over", DefaultValueFactory = _ => 50 };
         var noPeer = new Option<bool>("--no-pytorch") { Description = "Leave PyTorch out" };
+        var runs = new Option<int>("--runs") { Description = "Whole-process runs of each configuration, alternated; each row is the run of median wall time", DefaultValueFactory = _ => 3 };
         var outFolder = new Option<string?>("--out")
         {
             Description = "Where to write BENCHMARKS.md and bench.png (default: runs/bench-<UTC timestamp>; '--out .' in the repository root regenerates its own)",
@@ -35,15 +36,16 @@ public static class BenchCommand
         peerDevice.AcceptOnlyFromAmong("cpu", "cuda", "auto");
         var command = new Command("bench", "Time `train` as a whole process on each accelerator, with its peak memory, against PyTorch at its best (a loop that reads nothing back per step, on one thread and on one per core over a one-thread BLAS; the old loop's .item() per step as a labelled row; ratios against the fastest) and the float64 reference; break the process's time into phases (start-up, compilation, data, training, validation, test, plots, files); write BENCHMARKS.md and bench.png")
         {
-            epochs, batchSizes, referenceSteps, noPeer, outFolder, python, peerDevice,
+            epochs, batchSizes, referenceSteps, noPeer, runs, outFolder, python, peerDevice,
         };
         command.SetAction(parse =>
         {
             int epochCount = parse.GetValue(epochs);
             int steps = parse.GetValue(referenceSteps);
-            if (epochCount < 1 || steps < 1)
+            int runCount = parse.GetValue(runs);
+            if (epochCount < 1 || steps < 1 || runCount < 1)
             {
-                throw new UsageException("--epochs and --reference-steps must be at least 1");
+                throw new UsageException("--epochs, --reference-steps and --runs must be at least 1");
             }
 
             int[] batches = ParseSizes(parse.GetValue(batchSizes) ?? "32,128");
@@ -68,27 +70,40 @@ public static class BenchCommand
             {
                 foreach (int batch in batches)
                 {
+                    // Every configuration once per round, round after round: the machine's slow
+                    // minutes fall on all of them alike (MedianRuns).
+                    var rounds = new List<TrainerResult>();
+                    for (int run = 1; run <= runCount; run++)
+                    {
+                        string of = runCount > 1 ? $", run {run} of {runCount}" : "";
+                        string runScratch = Directory.CreateDirectory(Path.Combine(scratch, $"run{run}")).FullName;
+                        foreach (var kind in kinds)
+                        {
+                            output.WriteLine($"handwriting train on {kind.Name()}, batch {batch}, {epochCount} epochs{of} ...");
+                            rounds.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, mnist.Test, runScratch)));
+                        }
+
+                        if (!parse.GetValue(noPeer))
+                        {
+                            foreach (var setting in PyTorchPeer.Settings(Environment.ProcessorCount))
+                            {
+                                output.WriteLine($"PyTorch peer, {setting}, batch {batch}, {epochCount} epochs{of} ...");
+                                var peer = Report(output, PyTorchPeer.Train(batch, epochCount, setting, data, parse.GetValue(python)!, parse.GetValue(peerDevice)!));
+                                rounds.Add(peer);
+                                if (peer.Accelerator == "cuda")
+                                {
+                                    break; // on a GPU the CPU threads hardly matter: one configuration
+                                }
+                            }
+                        }
+                    }
+
+                    results.AddRange(MedianRuns.Of(rounds));
                     foreach (var kind in kinds)
                     {
-                        output.WriteLine($"handwriting train on {kind.Name()}, batch {batch}, {epochCount} epochs ...");
-                        results.Add(Report(output, OwnTrainerBenchmark.Train(kind, batch, epochCount, data, mnist.Test, scratch)));
                         var (launches, synchronizations) = OwnTrainerBenchmark.CountsPerStep(kind, batch, 100, mnist);
                         counts.Add(new StepCounts(kind.Name(), batch, launches, synchronizations));
                         rates.AddRange(KernelRates.Measure(kind, batch));
-                    }
-
-                    if (!parse.GetValue(noPeer))
-                    {
-                        foreach (var setting in PyTorchPeer.Settings(Environment.ProcessorCount))
-                        {
-                            output.WriteLine($"PyTorch peer, {setting}, batch {batch}, {epochCount} epochs ...");
-                            var peer = Report(output, PyTorchPeer.Train(batch, epochCount, setting, data, parse.GetValue(python)!, parse.GetValue(peerDevice)!));
-                            results.Add(peer);
-                            if (peer.Accelerator == "cuda")
-                            {
-                                break; // on a GPU the CPU threads hardly matter: one run
-                            }
-                        }
                     }
 
                     output.WriteLine($"float64 reference trainer, batch {batch}, {steps} steps ...");
