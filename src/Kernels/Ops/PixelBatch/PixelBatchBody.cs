@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using Handwriting.Kernels.Simd;
 
 namespace Handwriting.Kernels;
@@ -30,6 +31,35 @@ internal static unsafe class PixelBatchBody
             }
         }
     }
+
+    /// <summary>
+    /// Asks the cache for the rows this thread will read next step (<paramref name="rows"/>, the next
+    /// batch's indices), so that they arrive while this step computes: a batch's images are 32
+    /// random rows of a 47 MB dataset, which otherwise come from memory one miss after another when
+    /// they are read. Nothing where the processor has no prefetch instruction .NET exposes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Prefetch(ThreadShare share, byte* a, int* rows, int m, int k)
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        var (first, end) = share.Of(m);
+        for (long i = first; i < end; i++)
+        {
+            byte* source = a + ((long)rows[i] * k);
+            for (int p = 0; p < k; p += CacheLine)
+            {
+                Sse.Prefetch0(source + p);
+            }
+
+            Sse.Prefetch0(source + k - 1);
+        }
+    }
+
+    private const int CacheLine = 64;
 
     private static float[] Table()
     {

@@ -54,6 +54,7 @@ internal static unsafe class CpuTrainingStepBody
                 // Without row indices step s reads the dataset's rows from s * Rows on.
                 Pixels = pixels == null ? null : pixelRows == null ? pixels + (s * pixelsPerStep) : pixels,
                 PixelRows = pixelRows == null ? null : pixelRows + first,
+                NextPixelRows = pixelRows == null || s + 1 == settings.Steps ? null : pixelRows + first + settings.Rows,
                 Input = input,
                 Labels = labels + first,
                 Losses = losses + first,
@@ -77,7 +78,7 @@ internal static unsafe class CpuTrainingStepBody
         public AdamStep AdamStep;
         public float* Parameters, Gradients, M, V, Input, Losses, Correct, Workspace;
         public byte* Pixels;
-        public int* PixelRows, Labels, BarrierState, Layers;
+        public int* PixelRows, NextPixelRows, Labels, BarrierState, Layers;
 
         /// <summary>This thread's share of the batch's rows, read from the bytes (null where augmentation left the batch in Input).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -86,6 +87,10 @@ internal static unsafe class CpuTrainingStepBody
             if (Pixels != null)
             {
                 PixelBatchBody.Run(Share, Pixels, PixelRows, Input, Settings.Rows, Layer(0).In);
+                if (NextPixelRows != null)
+                {
+                    PixelBatchBody.Prefetch(Share, Pixels, NextPixelRows, Settings.Rows, Layer(0).In);
+                }
             }
         }
 
