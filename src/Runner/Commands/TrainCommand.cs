@@ -29,7 +29,7 @@ public static class TrainCommand
 
     private static int Run(ParseResult parse, CommonOptions common, TrainOptions optionSet, TextWriter output)
     {
-        // Listening first: a Ctrl+C from here on stops at the next step boundary with a checkpoint.
+        // Listening first: a Ctrl+C from here on stops at the next boundary of a run of steps (Trainer.Fit) with a checkpoint.
         using var interrupt = StopSignal.Listen();
         string? resume = parse.GetValue(optionSet.Resume);
         string? outFolder = parse.GetValue(optionSet.Out);

@@ -174,7 +174,7 @@ public sealed class Sequential : IDisposable
     /// <param name="validationSplit">The fraction held out, in [0, 1).</param>
     /// <param name="seed">Seeds the shuffle and the dropout masks; the same seed on the same accelerator gives the same weights.</param>
     /// <param name="progress">Hears each finished epoch (as does <see cref="EpochEnded"/>); null for silence.</param>
-    /// <param name="cancellationToken">Stops training at the next step; the model keeps its previous weights.</param>
+    /// <param name="cancellationToken">Stops training at the next run of steps (at most 64); the model keeps its previous weights.</param>
     /// <returns>The history of every epoch.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="train"/> is null.</exception>
     /// <exception cref="ArgumentException">An argument is out of range, or the split leaves no image to train on; the exception names it.</exception>
