@@ -162,7 +162,8 @@ public sealed class DeviceNetwork : IDisposable
         {
             int steps = _fused ? Math.Min(StepsPerLaunch, adam.Length - done) : 1;
             var (first, images) = ((long)done * rows, (long)steps * rows);
-            var batches = pixelRows.Length == 0 ? pixels.SubView(pixels.Length == 0 ? 0 : first * Shape.Inputs, pixels.Length == 0 ? 0 : images * Shape.Inputs) : pixels;
+            // Without row indices the steps read consecutive rows of the dataset.
+            var batches = pixels.Length == 0 || pixelRows.Length != 0 ? pixels : pixels.SubView(first * Shape.Inputs, images * Shape.Inputs);
             var batchRows = pixelRows.Length == 0 ? pixelRows : pixelRows.SubView(first, images);
             uint drawStep = unchecked(firstStep + (uint)done);
             if (_fused)

@@ -12,6 +12,8 @@ namespace Handwriting.Kernels;
 /// </summary>
 internal static unsafe class PixelBatchBody
 {
+    private const int CacheLine = 64;
+
     private static readonly float[] UnitRange = Table();
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -58,8 +60,6 @@ internal static unsafe class PixelBatchBody
             Sse.Prefetch0(source + k - 1);
         }
     }
-
-    private const int CacheLine = 64;
 
     private static float[] Table()
     {

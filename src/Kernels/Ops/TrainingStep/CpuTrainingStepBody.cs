@@ -9,6 +9,10 @@ namespace Handwriting.Kernels;
 /// <see cref="WeightGradient"/>, <see cref="InputGradient"/> and <see cref="Adam"/>, each thread
 /// taking its share of every op, with a <see cref="SpinBarrier"/> wherever an op reads what the
 /// previous one wrote. The bits are those of the separate launches.
+/// A launch costs 33-45 us on the CPU accelerator and a barrier about 3 (measured on our 2-core build machines): at batch 32
+/// the seed model's 7 launches a step cost about as much as their arithmetic. One launch may also
+/// take several steps in a row, which spares the trainer's loop one launch (and the wake-up of
+/// the accelerator's threads: about 170 us a step in all, benchmarks/NOTES.md section 10) per step.
 /// <para>
 /// The threads split the batch's rows in the forward pass and the rows of each weight matrix (its
 /// bias as one more row) in the weight gradient and Adam, so that each core writes one contiguous
@@ -17,10 +21,6 @@ namespace Handwriting.Kernels;
 /// fused step that made the two cores fetch each other's neighbouring lines in every op, and Adam
 /// took about 115 us a step per thread where it takes 40 (benchmarks/NOTES.md section 10).
 /// </para>
-/// A launch costs 33-45 us on the CPU accelerator and a barrier about 3 (measured on our 2-core build machines): at batch 32
-/// the seed model's 7 launches a step cost about as much as their arithmetic. One launch may also
-/// take several steps in a row, which spares the trainer's loop one launch (and the wake-up of
-/// the accelerator's threads: about 170 us a step in all, benchmarks/NOTES.md section 10) per step.
 /// </summary>
 internal static unsafe class CpuTrainingStepBody
 {
