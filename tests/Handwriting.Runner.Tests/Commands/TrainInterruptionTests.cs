@@ -9,8 +9,11 @@ namespace Handwriting.Runner.Tests.Commands;
 /// </summary>
 public sealed class TrainInterruptionTests : IDisposable
 {
-    // 9,600 images to train: 300 steps per epoch, a few seconds each on the CPU accelerator.
-    private static readonly string[] RunOptions = ["--limit", "12000", "--epochs", "3", "--seed", "3", "--accelerator", "cpu"];
+    // 9,600 images to train: 300 steps per epoch. The signal goes when epoch 1 ends, so the run
+    // must still be training then: an epoch takes 0.05-0.1 s on the CPU accelerator's fused step
+    // (2-core build machine), and with 3 epochs the run sometimes finished before the signal came.
+    // 20 epochs leave more than a second of training after the first.
+    private static readonly string[] RunOptions = ["--limit", "12000", "--epochs", "20", "--seed", "3", "--accelerator", "cpu"];
 
     private readonly TemporaryFolder _folder = new();
 
